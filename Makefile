@@ -1,0 +1,29 @@
+# Two commands on a fresh machine: `make demo` runs the demo app, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint bench install
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev,bench]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/streamlit run examples/counter.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check streamlit_redux tests benchmarks examples
+	$(VENV)/bin/mypy --strict streamlit_redux
+
+test: lint
+	@bash scripts/system_deps.sh
+	$(PY) -m pytest --doctest-modules streamlit_redux tests
+
+bench: $(STAMP)
+	$(PY) -m pytest benchmarks --benchmark-enable -s -q

@@ -1,0 +1,3 @@
+"""Persistence backends for the ``persist`` middleware."""
+
+__all__: list[str] = []

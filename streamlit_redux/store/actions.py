@@ -1,0 +1,130 @@
+"""Actions, the only way to ask for a state change, and the creators that build them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyrsistent import PMap, freeze, pmap
+
+from streamlit_redux.store.errors import InvalidActionError
+
+INIT = "@@streamlit_redux/INIT"
+"""Dispatched once when a store is created; reducers then get ``state=None`` unless an
+initial state was given."""
+
+REPLACE = "@@streamlit_redux/REPLACE"
+"""Dispatched by ``Store.replace_reducer`` so new slices can fill in their initial state."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """An immutable description of something that happened: ``Action("todos/added", "milk")``."""
+
+    type: str
+    payload: Any = None
+    meta: PMap = field(default_factory=pmap)  # type: ignore[type-arg]
+    error: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.type, str) or not self.type:
+            raise InvalidActionError(
+                f"Action type must be a non-empty str, got {self.type!r}; "
+                'name it like "todos/added".'
+            )
+        if not isinstance(self.meta, PMap):
+            object.__setattr__(self, "meta", freeze(dict(self.meta)))
+
+
+def to_action(value: object) -> Action:
+    """Return ``value`` as an :class:`Action`: actions pass, mappings with a str ``"type"`` convert.
+
+    >>> to_action({"type": "counter/incremented", "payload": 2}).payload
+    2
+    """
+    if isinstance(value, Action):
+        return value
+    if isinstance(value, Mapping):
+        action_type = value.get("type")
+        if not isinstance(action_type, str) or not action_type:
+            raise InvalidActionError(
+                f"A dispatched mapping needs a non-empty str 'type', got {action_type!r} "
+                f"in {dict(value)!r}; add one, e.g. {{'type': 'todos/added', 'payload': ...}}."
+            )
+        unknown = set(value) - {"type", "payload", "meta", "error"}
+        if unknown:
+            raise InvalidActionError(
+                f"Action {action_type!r} has unknown keys {sorted(unknown)}; "
+                "put extra data in 'payload' or 'meta'."
+            )
+        meta = value.get("meta") or {}
+        if not isinstance(meta, Mapping):
+            raise InvalidActionError(
+                f"Action {action_type!r} has meta of type {type(meta).__name__}; "
+                "meta must be a mapping."
+            )
+        error = bool(value.get("error"))
+        return Action(action_type, value.get("payload"), freeze(dict(meta)), error)
+    raise InvalidActionError(
+        f"Cannot dispatch {type(value).__name__} {value!r:.80}: actions must be Action objects "
+        "or mappings with a str 'type'. To dispatch functions, add the thunk middleware "
+        "(streamlit_redux.middleware.thunk)."
+    )
+
+
+class ActionCreator:
+    """Builds actions of one type; ``creator.type`` is the string, ``creator.match(a)`` tests one.
+
+    >>> added = ActionCreator("todos/added")
+    >>> added("milk")
+    Action(type='todos/added', payload='milk', meta=pmap({}), error=False)
+    """
+
+    __slots__ = ("_prepare", "type")
+
+    def __init__(self, type: str, prepare: Callable[..., Any] | None = None) -> None:
+        if not isinstance(type, str) or not type:
+            raise InvalidActionError(
+                f"create_action needs a non-empty str type, got {type!r}; e.g. 'todos/added'."
+            )
+        self.type = type
+        self._prepare = prepare
+
+    def __call__(
+        self,
+        *args: Any,
+        meta: Mapping[str, Any] | None = None,
+        error: bool = False,
+        **kwargs: Any,
+    ) -> Action:
+        if self._prepare is not None:
+            payload = self._prepare(*args, **kwargs)
+        elif kwargs or len(args) > 1:
+            raise InvalidActionError(
+                f"Action creator {self.type!r} takes one payload argument, got "
+                f"{len(args)} positional and {sorted(kwargs)} keyword arguments; "
+                "pass one payload or give create_action a prepare function."
+            )
+        else:
+            payload = args[0] if args else None
+        return Action(self.type, payload, pmap(meta or {}), error)
+
+    def match(self, action: object) -> bool:
+        """True when ``action`` (an Action or a mapping) has this creator's type."""
+        if isinstance(action, Action):
+            return action.type == self.type
+        return isinstance(action, Mapping) and action.get("type") == self.type
+
+    def __repr__(self) -> str:
+        return f"ActionCreator({self.type!r})"
+
+
+def create_action(type: str, prepare: Callable[..., Any] | None = None) -> ActionCreator:
+    """Return a creator for actions of ``type``; ``prepare(*args)`` may build the payload.
+
+    >>> added = create_action("todos/added")
+    >>> added("milk").type, added.match(added("tea"))
+    ('todos/added', True)
+    """
+    return ActionCreator(type, prepare)

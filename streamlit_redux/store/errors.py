@@ -1,0 +1,49 @@
+"""The exception types: one base class, so ``except StreamlitReduxError`` catches them all."""
+
+from __future__ import annotations
+
+
+class StreamlitReduxError(Exception):
+    """Base class of every error streamlit_redux raises."""
+
+
+class InvalidActionError(StreamlitReduxError, TypeError):
+    """Something that is not an action was dispatched."""
+
+
+class ReducerError(StreamlitReduxError):
+    """A reducer raised while handling an action; the state was left unchanged.
+
+    ``action_type`` and ``slice_name`` (``None`` outside ``combine_reducers``) say where;
+    the original exception is ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, action_type: str, slice_name: str | None) -> None:
+        super().__init__(message)
+        self.action_type = action_type
+        self.slice_name = slice_name
+
+
+class SliceReturnedNoneError(ReducerError):
+    """A slice reducer returned ``None`` instead of a state."""
+
+
+class MiddlewareError(StreamlitReduxError):
+    """A middleware raised while handling an action; the state was left unchanged."""
+
+    def __init__(self, message: str, *, action_type: str, middleware_name: str) -> None:
+        super().__init__(message)
+        self.action_type = action_type
+        self.middleware_name = middleware_name
+
+
+class ReducerSideEffectError(StreamlitReduxError):
+    """A reducer tried to dispatch, subscribe or read the store: reducers must be pure."""
+
+
+class MiddlewareSetupError(StreamlitReduxError):
+    """A middleware dispatched while the chain was still being built."""
+
+
+class SelectorError(StreamlitReduxError):
+    """A selector was built or called wrongly (bad inputs, bad path)."""
