@@ -1,0 +1,70 @@
+import pytest
+from pyrsistent import PMap, PVector, pvector
+
+from streamlit_redux import (
+    Action,
+    StreamlitReduxError,
+    combine_reducers,
+    create_action,
+    create_slice,
+)
+
+todos = create_slice(
+    name="todos",
+    initial_state={"items": []},
+    reducers={
+        "added": lambda s, a: s.set("items", s["items"].append(a.payload)),
+        "cleared": lambda s, a: s.set("items", pvector()),
+    },
+    selectors={"count": lambda s: len(s["items"])},
+)
+
+
+def test_slice_action_types_are_prefixed_with_its_name():
+    assert todos.name == "todos"
+    assert todos.actions.added.type == "todos/added"
+    assert todos.actions["cleared"].type == "todos/cleared"
+
+
+def test_slice_initial_state_is_frozen():
+    state = todos.reducer(None, Action("@@init"))
+    assert isinstance(state, PMap)
+    assert isinstance(state["items"], PVector)
+
+
+def test_slice_reducer_handles_its_cases():
+    state = todos.reducer(None, todos.actions.added("milk"))
+    state = todos.reducer(state, todos.actions.added("tea"))
+    assert list(state["items"]) == ["milk", "tea"]
+    assert todos.reducer(state, todos.actions.cleared())["items"] == pvector()
+
+
+def test_slice_ignores_other_actions_returning_the_same_object():
+    state = todos.reducer(None, Action("@@init"))
+    assert todos.reducer(state, Action("other/thing")) is state
+
+
+def test_slice_extra_reducers_handle_foreign_actions():
+    logout = create_action("auth/logged_out")
+    session = create_slice(
+        name="session", initial_state=1, reducers={}, extra_reducers={logout: lambda s, a: 0}
+    )
+    assert session.reducer(5, logout()) == 0
+
+
+def test_slice_selectors_take_the_root_state():
+    root = combine_reducers(todos=todos.reducer)
+    state = root(None, todos.actions.added("x"))
+    assert todos.selectors.count(state) == 1
+    assert todos.select_slice(state) is state["todos"]
+
+
+def test_unknown_action_name_is_an_error_listing_the_known_ones():
+    with pytest.raises(AttributeError, match=r'Slice "todos" has no action "removed"; it has: added, cleared'):
+        todos.actions.removed  # noqa: B018
+
+
+@pytest.mark.parametrize("bad", ["", "a/b"])
+def test_slice_name_must_be_plain(bad):
+    with pytest.raises(StreamlitReduxError, match="create_slice needs a non-empty name without '/'"):
+        create_slice(name=bad, initial_state=0, reducers={})

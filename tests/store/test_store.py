@@ -1,0 +1,349 @@
+import threading
+
+import pytest
+from pyrsistent import PMap, pmap, pvector
+
+from streamlit_redux import (
+    Action,
+    InvalidActionError,
+    ReducerError,
+    ReducerSideEffectError,
+    Store,
+    StreamlitReduxError,
+    combine_reducers,
+    create_slice,
+    signals,
+)
+from streamlit_redux.store.actions import INIT, REPLACE
+
+counter = create_slice(
+    name="counter",
+    initial_state=0,
+    reducers={
+        "incremented": lambda s, a: s + 1,
+        "added": lambda s, a: s + a.payload,
+        "failed": lambda s, a: 1 / 0,
+    },
+)
+inc, add, fail = counter.actions.incremented, counter.actions.added, counter.actions.failed
+
+
+def make_store(**kw):
+    return Store(combine_reducers(counter=counter.reducer), **kw)
+
+
+def test_init_action_sets_up_state_from_reducers():
+    seen = []
+
+    def reducer(state, action):
+        seen.append((state, action.type))
+        return 0 if state is None else state
+
+    store = Store(reducer)
+    assert seen == [(None, INIT)]
+    assert store.state == 0
+
+
+def test_initial_state_is_frozen_and_passed_to_reducers():
+    store = Store(lambda s, a: s, initial_state={"items": [1]})
+    assert store.state == pmap({"items": pvector([1])})
+    assert isinstance(store.state, PMap)
+
+
+def test_dispatch_returns_the_action_and_updates_state():
+    store = make_store()
+    action = inc()
+    assert store.dispatch(action) is action
+    assert store.state["counter"] == 1
+    assert store.get_state() is store.state
+
+
+def test_dispatch_accepts_a_mapping_with_a_type():
+    store = make_store()
+    store.dispatch({"type": "counter/added", "payload": 5})
+    assert store.state["counter"] == 5
+
+
+@pytest.mark.parametrize("bad", [42, "counter/incremented", None, object()])
+def test_dispatch_refuses_non_actions_saying_what_it_got(bad):
+    store = make_store()
+    before = store.state
+    with pytest.raises(InvalidActionError, match=rf"received {type(bad).__name__}"):
+        store.dispatch(bad)
+    assert store.state is before
+
+
+def test_dispatch_refuses_a_mapping_without_type():
+    with pytest.raises(InvalidActionError, match="non-empty str 'type'"):
+        make_store().dispatch({"payload": 1})
+
+
+def test_listener_gets_the_new_state():
+    store = make_store()
+    got = []
+    store.subscribe(got.append)
+    store.dispatch(inc())
+    assert got == [store.state]
+
+
+def test_listener_not_called_when_state_unchanged():
+    store = make_store()
+    got = []
+    store.subscribe(got.append)
+    store.dispatch(Action("unrelated"))
+    assert got == []
+
+
+def test_unsubscribe_twice_is_harmless():
+    store = make_store()
+    got = []
+    unsubscribe = store.subscribe(got.append)
+    unsubscribe()
+    unsubscribe()
+    store.dispatch(inc())
+    assert got == []
+
+
+def test_same_listener_subscribed_twice_is_called_twice_and_unsubscribed_separately():
+    store = make_store()
+    got = []
+    first = store.subscribe(got.append)
+    store.subscribe(got.append)
+    store.dispatch(inc())
+    first()
+    store.dispatch(inc())
+    assert len(got) == 3
+
+
+def test_subscribe_refuses_non_callables():
+    with pytest.raises(StreamlitReduxError, match="expects a callable listener, got int"):
+        make_store().subscribe(3)  # type: ignore[arg-type]
+
+
+def test_uses_the_last_snapshot_of_subscribers_during_nested_dispatch():
+    # Redux's createStore test of the same name.
+    store = make_store()
+    calls = {"l1": 0, "l2": 0, "l3": 0, "l4": 0}
+    holder = {}
+
+    def listener1(state):
+        calls["l1"] += 1
+        unsubscribe1()
+        holder["unsubscribe4"] = store.subscribe(lambda s: calls.__setitem__("l4", calls["l4"] + 1))
+        store.dispatch(inc())
+        assert calls == {"l1": 1, "l2": 1, "l3": 1, "l4": 1}
+
+    unsubscribe1 = store.subscribe(listener1)
+    store.subscribe(lambda s: calls.__setitem__("l2", calls["l2"] + 1))
+    store.subscribe(lambda s: calls.__setitem__("l3", calls["l3"] + 1))
+    store.dispatch(inc())
+    assert calls == {"l1": 1, "l2": 2, "l3": 2, "l4": 1}
+    holder["unsubscribe4"]()
+    store.dispatch(inc())
+    assert calls == {"l1": 1, "l2": 3, "l3": 3, "l4": 1}
+
+
+def test_unsubscribing_during_notification_still_notifies_for_this_dispatch():
+    store = make_store()
+    calls = []
+    unsub_b = None
+
+    def a(state):
+        calls.append("a")
+        unsub_b()
+
+    store.subscribe(a)
+    unsub_b = store.subscribe(lambda s: calls.append("b"))
+    store.dispatch(inc())
+    store.dispatch(inc())
+    assert calls == ["a", "b", "a"]
+
+
+def test_listener_may_dispatch():
+    store = make_store()
+
+    def listener(state):
+        if state["counter"] == 1:
+            store.dispatch(inc())
+
+    store.subscribe(listener)
+    store.dispatch(inc())
+    assert store.state["counter"] == 2
+
+
+def test_reducer_error_leaves_state_unchanged_and_names_the_slice():
+    store = make_store()
+    store.dispatch(inc())
+    before = store.state
+    got = []
+    store.subscribe(got.append)
+    with pytest.raises(ReducerError, match=r'Slice "counter" raised ZeroDivisionError.*"counter/failed"') as info:
+        store.dispatch(fail())
+    assert store.state is before
+    assert got == []
+    assert info.value.slice_name == "counter"
+    store.dispatch(inc())
+    assert store.state["counter"] == 2
+
+
+def test_top_level_reducer_error_names_the_action():
+    def reducer(state, action):
+        if action.type == "boom":
+            raise RuntimeError("nope")
+        return 0
+
+    store = Store(reducer)
+    with pytest.raises(ReducerError, match=r'reducer raised RuntimeError: nope while handling action "boom"'):
+        store.dispatch(Action("boom"))
+    assert store.state == 0
+
+
+def test_reducer_returning_none_is_refused():
+    store = Store(lambda s, a: None if a.type == "x" else 0)
+    with pytest.raises(ReducerError, match=r'returned None for action "x"; return the state'):
+        store.dispatch(Action("x"))
+    assert store.state == 0
+
+
+def test_dispatch_failed_signal_is_sent_with_the_store():
+    store = make_store()
+    got = []
+
+    def receiver(sender, **kw):
+        got.append((sender, kw["action"].type, type(kw["error"]).__name__))
+
+    with signals.dispatch_failed.connected_to(receiver, sender=store), pytest.raises(ReducerError):
+        store.dispatch(fail())
+    assert got == [(store, "counter/failed", "ReducerError")]
+
+
+def test_action_dispatched_and_state_changed_signals():
+    store = make_store()
+    dispatched, changed = [], []
+
+    def on_dispatched(sender, **kw):
+        dispatched.append((kw["action"].type, kw["previous_state"]["counter"], kw["state"]["counter"], kw["duration_s"] >= 0))
+
+    def on_changed(sender, **kw):
+        changed.append((kw["previous_state"]["counter"], kw["state"]["counter"]))
+
+    with signals.action_dispatched.connected_to(on_dispatched, sender=store), \
+            signals.state_changed.connected_to(on_changed, sender=store):
+        store.dispatch(inc())
+        store.dispatch(Action("noop"))
+    assert dispatched == [("counter/incremented", 0, 1, True), ("noop", 1, 1, True)]
+    assert changed == [(0, 1)]
+
+
+def test_reducer_may_not_dispatch():
+    holder = {}
+
+    def reducer(state, action):
+        if action.type == "sneaky":
+            holder["store"].dispatch(Action("other"))
+        return 0
+
+    store = holder["store"] = Store(reducer)
+    with pytest.raises(ReducerSideEffectError, match=r"Reducers may not dispatch.*pure function"):
+        store.dispatch(Action("sneaky"))
+    assert store.state == 0
+
+
+@pytest.mark.parametrize(
+    ("what", "call"),
+    [
+        ("read store.state", lambda store: store.state),
+        ("subscribe", lambda store: store.subscribe(lambda s: None)),
+    ],
+)
+def test_reducer_may_not_read_state_or_subscribe(what, call):
+    holder = {}
+
+    def reducer(state, action):
+        if action.type == "sneaky":
+            call(holder["store"])
+        return 0
+
+    store = holder["store"] = Store(reducer)
+    with pytest.raises(ReducerSideEffectError, match=f"Reducers may not {what}"):
+        store.dispatch(Action("sneaky"))
+
+
+def test_replace_reducer_keeps_state_and_dispatches_replace():
+    store = make_store()
+    store.dispatch(inc())
+    seen = []
+
+    def other(state, action):
+        seen.append(action.type)
+        return state
+
+    store.replace_reducer(other)
+    assert store.state["counter"] == 1
+    assert seen == [REPLACE]
+    assert store.reducer is other
+
+
+def test_replace_reducer_lets_new_slices_fill_in_their_initial_state():
+    store = make_store()
+    store.dispatch(inc())
+    extra = create_slice(name="extra", initial_state="hi", reducers={})
+    store.replace_reducer(combine_reducers(counter=counter.reducer, extra=extra.reducer))
+    assert store.state == pmap({"counter": 1, "extra": "hi"})
+
+
+def test_enhance_reducer_survives_replace_reducer():
+    store = Store(lambda s, a: 0)
+
+    def doubling(reducer):
+        return lambda s, a: reducer(s, a) * 2 + (1 if a.type == "x" else 0)
+
+    store.enhance_reducer(doubling, name="d")
+    store.dispatch(Action("x"))
+    assert store.state == 1
+    store.replace_reducer(lambda s, a: 5)
+    assert store.state == 10
+    store.enhance_reducer(lambda r: r, name="d")
+    store.dispatch(Action("y"))
+    assert store.state == 5
+
+
+def test_kept_objects_are_made_once_per_store():
+    a, b = make_store(), make_store()
+    assert a.kept("k", list) is a.kept("k", list)
+    assert a.kept("k", list) is not b.kept("k", list)
+
+
+def test_concurrent_dispatches_lose_no_update():
+    store = make_store()
+    threads = [
+        threading.Thread(target=lambda: [store.dispatch(inc()) for _ in range(2000)])
+        for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert store.state["counter"] == 16000
+
+
+def test_other_threads_see_only_committed_state():
+    started, release = threading.Event(), threading.Event()
+    seen = []
+
+    def slow(state, action):
+        if action.type == "slow":
+            started.set()
+            release.wait(5)
+            return 1
+        return 0
+
+    store = Store(slow)
+    worker = threading.Thread(target=store.dispatch, args=(Action("slow"),))
+    worker.start()
+    started.wait(5)
+    seen.append(store.state)
+    release.set()
+    worker.join()
+    assert seen == [0]
+    assert store.state == 1
