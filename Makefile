@@ -23,7 +23,7 @@ lint: $(STAMP)
 
 test: lint
 	@bash scripts/system_deps.sh
-	$(PY) -m pytest --doctest-modules streamlit_redux tests
+	$(PY) -m pytest --doctest-modules streamlit_redux tests benchmarks
 
 bench: $(STAMP)
 	$(PY) -m pytest benchmarks --benchmark-enable -s -q

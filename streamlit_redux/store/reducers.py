@@ -41,15 +41,18 @@ def combine_reducers(
 
     def combined(state: PMap | None, action: Action) -> PMap:  # type: ignore[type-arg]
         current: PMap = pmap() if state is None else state  # type: ignore[type-arg]
-        changed: dict[str, Any] = {}
+        changed: list[tuple[str, Any]] = []
         for name, reducer in items:
             previous = current.get(name)
             following = _call_slice(name, reducer, previous, action)
             if following is not previous:
-                changed[name] = following
+                changed.append((name, following))
         if not changed and state is not None:
             return current
-        updated: PMap = current.update(changed)  # type: ignore[type-arg]
+        if len(changed) == 1:  # the common case; PMap.set is twice as fast as update
+            updated: PMap = current.set(*changed[0])  # type: ignore[type-arg]
+        else:
+            updated = current.update(dict(changed))
         return updated
 
     return combined

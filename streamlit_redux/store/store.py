@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import Any, NamedTuple, TypeVar
+from threading import get_ident
+from time import perf_counter
+from typing import Any, TypeVar
 
 from pyrsistent import freeze
 
@@ -29,11 +30,8 @@ Listener = Callable[[Any], None]
 ReducerEnhancer = Callable[[Reducer], Reducer]
 
 
-class _Reduced(NamedTuple):
-    action: Action
-    previous_state: Any
-    state: Any
-    duration_s: float
+# One reducer step of a transaction: (action, previous_state, state, duration_s).
+_Reduced = tuple[Action, Any, Any, float]
 
 
 class Store:
@@ -186,13 +184,14 @@ class Store:
         Atomic: if a reducer or middleware raises, the state stays exactly as it was, nobody
         is notified, and the error names the action (and slice or middleware).
         """
-        self._refuse_in_reducer("dispatch", "dispatch from a callback or a middleware instead")
-        if isinstance(action, Mapping):
+        if self._reducing_thread is not None:
+            self._refuse_in_reducer("dispatch", "dispatch from a callback or a middleware instead")
+        if not isinstance(action, Action) and isinstance(action, Mapping):
             action = to_action(action)
         with self.lock:
             before, recorded = self._working, len(self._reduced)
             self._depth += 1
-            self._owner = threading.get_ident()
+            self._owner = get_ident()
             try:
                 result = self._chain(action)
             except BaseException as exc:
@@ -201,14 +200,14 @@ class Store:
                 self._leave()
                 self._report_failure(action, exc)
                 raise
-            outermost = self._leave()
-            if not outermost:
+            if not self._leave():
                 return result
             previous = self._committed
             state = self._committed = self._working
             reduced, self._reduced = self._reduced, []
             listeners = self._listeners
-        self._notify(previous, state, reduced, listeners)
+        if state is not previous or signals.action_dispatched.receivers:
+            self._notify(previous, state, reduced, listeners)
         return result
 
     def _dispatch_from_middleware(self, action: Any) -> Any:
@@ -234,8 +233,8 @@ class Store:
                 "thunk middleware (streamlit_redux.middleware.thunk)."
             )
         previous = self._working
-        started = time.perf_counter()
-        self._reducing_thread = threading.get_ident()
+        started = perf_counter()
+        self._reducing_thread = get_ident()
         try:
             state = self._effective_reducer(previous, action)
         except StreamlitReduxError:
@@ -257,7 +256,7 @@ class Store:
                 slice_name=None,
             )
         self._working = state
-        self._reduced.append(_Reduced(action, previous, state, time.perf_counter() - started))
+        self._reduced.append((action, previous, state, perf_counter() - started))
         return action
 
     def _notify(
@@ -268,13 +267,9 @@ class Store:
         listeners: tuple[tuple[object, Listener], ...],
     ) -> None:
         if signals.action_dispatched.receivers:
-            for item in reduced:
+            for action, before, after, duration_s in reduced:
                 signals.action_dispatched.send(
-                    self,
-                    action=item.action,
-                    previous_state=item.previous_state,
-                    state=item.state,
-                    duration_s=item.duration_s,
+                    self, action=action, previous_state=before, state=after, duration_s=duration_s
                 )
         if state is previous:
             return
