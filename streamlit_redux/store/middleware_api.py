@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+
+from streamlit_redux.store.errors import MiddlewareError, StreamlitReduxError
 
 if TYPE_CHECKING:
     from streamlit_redux.store.store import Store
@@ -55,3 +57,39 @@ def compose(*functions: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return value
 
     return composed
+
+
+def build_chain(
+    api: MiddlewareAPI, middleware: Iterable[Middleware], innermost: Dispatch
+) -> Dispatch:
+    """Wrap ``innermost`` in each middleware, the first listed outermost."""
+    wrappers = [(_name_of(mw), mw(api)) for mw in middleware]
+    chain = innermost
+    for name, wrap in reversed(wrappers):
+        chain = _reported_as(name, wrap(chain))
+    return chain
+
+
+def _name_of(middleware: object) -> str:
+    return str(getattr(middleware, "__qualname__", None) or type(middleware).__qualname__)
+
+
+def _reported_as(name: str, dispatch: Dispatch) -> Dispatch:
+    """Wrap one middleware's dispatch so a foreign exception names that middleware."""
+
+    def guarded(action: Any) -> Any:
+        try:
+            return dispatch(action)
+        except StreamlitReduxError:
+            raise
+        except Exception as exc:
+            action_type = getattr(action, "type", type(action).__name__)
+            raise MiddlewareError(
+                f'Middleware "{name}" raised {type(exc).__name__}: {exc} while handling '
+                f'action "{action_type}"; the state was left unchanged. Fix the middleware, '
+                "or catch the error inside it.",
+                action_type=str(action_type),
+                middleware_name=name,
+            ) from exc
+
+    return guarded

@@ -15,13 +15,17 @@ from streamlit_redux.store import signals
 from streamlit_redux.store.actions import INIT, REPLACE, Action, to_action
 from streamlit_redux.store.errors import (
     InvalidActionError,
-    MiddlewareError,
     MiddlewareSetupError,
     ReducerError,
     ReducerSideEffectError,
     StreamlitReduxError,
 )
-from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
+from streamlit_redux.store.middleware_api import (
+    Dispatch,
+    Middleware,
+    MiddlewareAPI,
+    build_chain,
+)
 from streamlit_redux.store.reducers import Reducer
 from streamlit_redux.store.selectors import SelectorCache, SelectorStats
 
@@ -162,10 +166,7 @@ class Store:
         with self.lock:
             self._building_chain = True
             try:
-                wrappers = [(_name_of(mw), mw(api)) for mw in middleware]
-                chain: Dispatch = self._reduce
-                for name, wrap in reversed(wrappers):
-                    chain = _reported_as(name, wrap(chain))
+                chain = build_chain(api, middleware, self._reduce)
             finally:
                 self._building_chain = False
             self._chain = chain
@@ -295,28 +296,3 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.name!r}, state={self._committed!r:.60})"
-
-
-def _name_of(middleware: object) -> str:
-    return str(getattr(middleware, "__qualname__", None) or type(middleware).__qualname__)
-
-
-def _reported_as(name: str, dispatch: Dispatch) -> Dispatch:
-    """Wrap one middleware's dispatch so a foreign exception names that middleware."""
-
-    def guarded(action: Any) -> Any:
-        try:
-            return dispatch(action)
-        except StreamlitReduxError:
-            raise
-        except Exception as exc:
-            action_type = getattr(action, "type", type(action).__name__)
-            raise MiddlewareError(
-                f'Middleware "{name}" raised {type(exc).__name__}: {exc} while handling '
-                f'action "{action_type}"; the state was left unchanged. Fix the middleware, '
-                "or catch the error inside it.",
-                action_type=str(action_type),
-                middleware_name=name,
-            ) from exc
-
-    return guarded
