@@ -10,6 +10,7 @@
 """
 
 from streamlit_redux import middleware, signals, storage
+from streamlit_redux.binding import SessionStore, get_store
 from streamlit_redux.store.actions import Action, ActionCreator, create_action
 from streamlit_redux.store.errors import (
     InvalidActionError,
@@ -39,6 +40,7 @@ __all__ = [
     "Selector",
     "SelectorError",
     "SelectorStats",
+    "SessionStore",
     "Slice",
     "SliceReturnedNoneError",
     "Store",
@@ -48,6 +50,7 @@ __all__ = [
     "create_reducer",
     "create_selector",
     "create_slice",
+    "get_store",
     "middleware",
     "select_path",
     "signals",

@@ -148,6 +148,19 @@ class Store:
             self._apply_enhancers()
         self.dispatch(Action(REPLACE))
 
+    def adopt_reducer(self, reducer: Reducer) -> None:
+        """Use new reducer code quietly; dispatch ``REPLACE`` only if it changes the state.
+
+        For hot reload, where every run builds equivalent reducer objects: new slices still get
+        their initial state, but unchanged code leaves no ``REPLACE`` in the action log.
+        """
+        with self.lock:
+            self._reducer = reducer
+            self._apply_enhancers()
+            probe = self._effective_reducer(self._committed, Action(REPLACE))
+        if probe is not self._committed:
+            self.dispatch(Action(REPLACE))
+
     def enhance_reducer(self, enhancer: ReducerEnhancer, *, name: str) -> None:
         """Wrap the reducer with ``enhancer`` now and after every ``replace_reducer``.
 

@@ -1,0 +1,62 @@
+"""Every touchpoint with Streamlit's script runner, in one place.
+
+Streamlit moves fast; what the binding needs from its internals (am I in a callback? is this a
+fragment-only run? can reruns be keyed?) is read here, with safe fallbacks for other versions.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+KEYED_RERUNS: bool = "key" in inspect.signature(st.fragment).parameters
+"""Streamlit 1.67+: ``@st.fragment(key=...)`` and ``st.rerun([keys])`` from callbacks."""
+
+
+def script_context() -> Any:
+    """The current ScriptRunContext, or None outside a Streamlit script run."""
+    return get_script_run_ctx(suppress_warning=True)
+
+
+def _run_location() -> str | None:
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
+    except ImportError:  # older Streamlit: no run locations
+        return None
+    try:
+        return str(ThreadState.get().run_location.value)
+    except (RuntimeError, AttributeError):
+        return None
+
+
+def in_callback() -> bool:
+    """True while a widget callback (on_click / on_change) runs on this thread."""
+    return _run_location() == "callback"
+
+
+def in_fragment_rerun() -> bool:
+    """True when this script run reruns fragments only (the app body does not run)."""
+    ctx = script_context()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+def rerun_app() -> NoReturn:
+    """Rerun the whole app (from a callback: replaces the interaction's default rerun)."""
+    st.rerun()
+    raise AssertionError("st.rerun returned")  # pragma: no cover - st.rerun always raises
+
+
+def rerun_fragments(keys: Sequence[str]) -> NoReturn:
+    """Rerun only the fragments with these keys (callbacks only, Streamlit 1.67+)."""
+    st.rerun(list(keys))
+    raise AssertionError("st.rerun returned")  # pragma: no cover
+
+
+def current_run_marker() -> object | None:
+    """An object that is new for every script run of this session (to tell runs apart)."""
+    ctx = script_context()
+    return None if ctx is None else ctx.cursors

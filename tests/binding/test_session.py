@@ -1,0 +1,104 @@
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from streamlit_redux import Store, create_slice
+from streamlit_redux.binding import NotInScriptRunError, SessionStore, get_store
+
+APPS = Path(__file__).parent / "apps"
+
+
+def run_app(name="dashboard.py"):
+    app = AppTest.from_file(str(APPS / name), default_timeout=10)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def store_of(app) -> SessionStore:
+    return app.session_state["streamlit_redux:store"]
+
+
+def test_get_store_outside_a_script_run_points_to_store():
+    counter = create_slice(name="c", initial_state=0, reducers={})
+    with pytest.raises(NotInScriptRunError, match=r"outside a Streamlit script run.*Store\(reducer\)"):
+        get_store(counter.reducer)
+
+
+def test_store_lives_in_session_state_and_survives_reruns():
+    app = run_app()
+    store = store_of(app)
+    assert isinstance(store, SessionStore) and isinstance(store, Store)
+    app.button(key="inc").click().run()
+    assert store_of(app) is store
+    assert store.state["counter"] == 1
+    assert "count=1" in [m.value for m in app.markdown]
+
+
+def test_dispatch_from_button_callback_updates_the_view_in_the_same_click():
+    app = run_app()
+    app.button(key="retitle").click().run()
+    assert app.header[0].value == "Board"
+
+
+def test_bound_widget_writes_to_the_store():
+    app = run_app()
+    app.text_input[0].input("Grace").run()
+    assert store_of(app).state["profile"]["name"] == "Grace"
+    assert "hello=GRACE" in [m.value for m in app.markdown]
+
+
+def test_bound_widget_gets_its_value_back_after_being_hidden():
+    app = run_app()
+    app.text_input[0].input("Grace").run()
+    app.button(key="toggle").click().run()
+    assert len(app.text_input) == 0
+    app.button(key="toggle").click().run()
+    assert app.text_input[0].value == "Grace"
+
+
+def test_hot_reload_adopts_new_reducer_without_replace_noise():
+    app = run_app()
+    store = store_of(app)
+    seen = []
+    store.subscribe(seen.append)
+    app.run()
+    app.run()
+    assert seen == []
+    assert store.state["title"] == "Dashboard"
+
+
+def test_click_in_fragment_reruns_only_that_fragment():
+    app = run_app()
+    app.session_state["runs"].clear()
+    app.button(key="inc").click().run()
+    decision = store_of(app).rerun_log[-1]
+    assert decision.actions == ("counter/incremented",)
+    assert decision.scopes == ("count",)
+    assert app.session_state["runs"] == ["count"]
+
+
+def test_change_read_by_the_body_reruns_the_app():
+    app = run_app()
+    app.button(key="retitle").click().run()
+    assert store_of(app).rerun_log[-1].scopes == ("app",)
+
+
+def test_change_read_only_by_another_fragment_reruns_that_fragment():
+    app = run_app()
+    store = store_of(app)
+    app.session_state["runs"].clear()
+    app.text_input[0].input("Lin").run()
+    # the body reads profile.name through the bound widget, so the app reruns
+    assert store.rerun_log[-1].scopes == ("app",)
+    assert app.session_state["runs"][0] == "app"
+
+
+def test_scope_runs_count_executions_per_scope():
+    app = run_app()
+    store = store_of(app)
+    before = dict(store.scope_runs)
+    app.button(key="inc").click().run()
+    assert store.scope_runs["count"] == before["count"] + 1
+    assert store.scope_runs["app"] == before["app"]
