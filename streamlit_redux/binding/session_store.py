@@ -163,7 +163,7 @@ class SessionStore(Store):
         runtime.rerun_fragments(changed)
 
     def _warn_render_dispatch(self, action: Any) -> None:
-        if self._warned_render_dispatch:
+        if self._warned_render_dispatch or str(getattr(action, "type", "")).startswith("@@"):
             return
         self._warned_render_dispatch = True
         action_type = getattr(action, "type", action)
