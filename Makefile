@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/streamlit run examples/counter.py
+	$(VENV)/bin/streamlit run examples/todo.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check streamlit_redux tests benchmarks examples

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from streamlit_redux import Store, create_slice
+from streamlit_redux import create_slice, get_store
 
 counter = create_slice(
     name="counter",
@@ -13,15 +13,13 @@ counter = create_slice(
         "reset": lambda count, action: 0,
     },
 )
+inc, add, reset = counter.actions.incremented, counter.actions.added, counter.actions.reset
 
-# One store per browser session, kept in session_state so it survives reruns.
-if "counter_store" not in st.session_state:
-    st.session_state.counter_store = Store(counter.reducer)
-store = st.session_state.counter_store
+store = get_store(counter.reducer)  # one store per browser session, kept across reruns
 
 st.title("Counter")
-st.metric("Count", store.state)
+st.metric("Count", store.select(lambda count: count))
 # Dispatch from callbacks: they run before the script body, so the body sees the new state.
-st.button("+1", on_click=store.dispatch, args=(counter.actions.incremented(),))
-st.button("+10", on_click=store.dispatch, args=(counter.actions.added(10),))
-st.button("Reset", on_click=store.dispatch, args=(counter.actions.reset(),))
+st.button("+1", on_click=store.dispatch, args=(inc(),))
+st.button("+10", on_click=store.dispatch, args=(add(10),))
+st.button("Reset", on_click=store.dispatch, args=(reset(),))

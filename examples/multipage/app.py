@@ -7,7 +7,7 @@ store, which lives in the session, so the values come back when you return.
 """
 
 import streamlit as st
-from state import profile, root_reducer
+from state import root_reducer
 
 from streamlit_redux import get_store
 

@@ -1,0 +1,55 @@
+"""Every example app runs, and its main interaction works (AppTest)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+def run(name):
+    app = AppTest.from_file(str(EXAMPLES / name), default_timeout=15).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_counter_counts():
+    app = run("counter.py")
+    app.button[0].click().run()
+    app.button[1].click().run()
+    assert app.metric[0].value == "11"
+
+
+def test_todo_add_toggle_filter_and_clear():
+    app = run("todo.py")
+    app.text_input[0].input("Ship it").run()
+    app.button[0].click().run()
+    assert [c.label for c in app.checkbox] == ["Write reducers", "Bind widgets", "Ship it"]
+    assert app.text_input[0].value == ""
+    app.checkbox[1].check().run()
+    assert app.metric[0].value == "2 / 3"
+    app.run()  # AppTest's element tree holds only the fragments a keyed rerun ran
+    app.radio[0].set_value("open").run()
+    assert [c.label for c in app.checkbox] == ["Ship it"]
+    assert app.session_state["streamlit_redux:store"].rerun_log[-1].scopes == ("filter", "todo-list")
+    app.run()
+    app.button[1].click().run()
+    assert app.metric[0].value == "0 / 1"
+
+
+def test_todo_toggle_reruns_list_and_stats_but_not_the_filter():
+    app = run("todo.py")
+    store = app.session_state["streamlit_redux:store"]
+    app.checkbox[1].check().run()
+    assert set(store.rerun_log[-1].scopes) == {"todo-list", "stats"}
+
+
+@pytest.mark.parametrize("country", ["Japan", "Peru"])
+def test_dependent_fields_reset_the_city(country):
+    app = run("dependent_fields.py")
+    app.selectbox[1].select("Lyon").run()
+    app.selectbox[0].select(country).run()
+    assert not app.exception, app.exception
+    assert app.selectbox[1].options[0] == app.selectbox[1].value
+    assert f", {country}**" in app.markdown[-1].value
