@@ -70,7 +70,7 @@ def test_bound_widget_change_shows_everywhere_without_stale_fragments(dashboard)
 
 
 def test_hidden_bound_widget_gets_its_value_back(dashboard):
-    page, log = dashboard
+    page, _ = dashboard
     name = page.get_by_label("Name")
     name.fill("Lin")
     name.press("Enter")
