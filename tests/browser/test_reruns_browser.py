@@ -65,8 +65,10 @@ def test_bound_widget_change_shows_everywhere_without_stale_fragments(dashboard)
         name.press("Enter")
 
     ran = interact(page, log, type_name, "hello=GRACE")
-    assert ran == ["app", "count", "greeting"]
+    # The body shows the name only in the widget that already holds it: the body stays.
+    assert ran == ["greeting"]
     expect(page.get_by_text("count=0")).to_be_visible()
+    expect(page.get_by_label("Name")).to_have_value("Grace")
 
 
 def test_hidden_bound_widget_gets_its_value_back(dashboard):

@@ -58,3 +58,4 @@ def greeting_view():
 
 count_view()
 greeting_view()
+st.button("Reset name", key="reset", on_click=store.dispatch, args=(profile.actions.renamed("Ada"),))
