@@ -22,7 +22,7 @@ from pyrsistent import PMap, PVector, pmap, pvector
 
 from streamlit_redux.store.actions import Action, create_action
 from streamlit_redux.store.errors import StreamlitReduxError
-from streamlit_redux.store.reducers import Reducer
+from streamlit_redux.store.reducers import Reducer, unchanged
 
 __all__ = [
     "clear_history",
@@ -180,9 +180,9 @@ def undoable(
         if handle is not None:
             return handle(history, action)
         present = reducer(history["present"], action)
-        if present is history["present"]:
+        if unchanged(present, history["present"]):
             return history
-        if present is history[_LATEST]:  # back to the recorded present: nothing to record
+        if unchanged(present, history[_LATEST]):  # back to the recorded present: no entry
             return history.set("present", present)
         if filter is not None and not filter(action, present, history):
             return history.set("present", present)
