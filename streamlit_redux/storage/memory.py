@@ -29,7 +29,7 @@ class MemoryStorage:
         with self._lock:
             self._values.pop(key, None)
 
-    def keys(self) -> list[str]:
+    def stored_keys(self) -> list[str]:
         """Every stored key (for tests and recovery tools)."""
         with self._lock:
             return sorted(self._values)
