@@ -6,8 +6,15 @@ Defined in :mod:`streamlit_redux.store.signals`; this module is their public add
 from streamlit_redux.store.signals import (
     action_dispatched,
     dispatch_failed,
+    effect_failed,
     persist_failed,
     state_changed,
 )
 
-__all__ = ["action_dispatched", "dispatch_failed", "persist_failed", "state_changed"]
+__all__ = [
+    "action_dispatched",
+    "dispatch_failed",
+    "effect_failed",
+    "persist_failed",
+    "state_changed",
+]

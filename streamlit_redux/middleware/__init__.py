@@ -2,8 +2,20 @@
 
 from streamlit_redux.middleware import undo
 from streamlit_redux.middleware.chain import apply_middleware, compose
+from streamlit_redux.middleware.checks import checks_middleware
+from streamlit_redux.middleware.effects import create_effects, thunk
 from streamlit_redux.middleware.logging import logger_middleware
 from streamlit_redux.middleware.persist import persist
 from streamlit_redux.middleware.undo import undoable
 
-__all__ = ["apply_middleware", "compose", "logger_middleware", "persist", "undo", "undoable"]
+__all__ = [
+    "apply_middleware",
+    "checks_middleware",
+    "compose",
+    "create_effects",
+    "logger_middleware",
+    "persist",
+    "thunk",
+    "undo",
+    "undoable",
+]

@@ -7,7 +7,8 @@ Each is sent with the store as sender, after the dispatch's transaction is over:
 - ``state_changed(store, previous_state=, state=)`` once per dispatch that changed the state;
 - ``dispatch_failed(store, action=, error=)`` when a dispatch raised (state left unchanged);
 - ``persist_failed(persistor, key=, error=)`` when the persist middleware could not read, migrate
-  or write the stored state (the app goes on; the stored copy is kept).
+  or write the stored state (the app goes on; the stored copy is kept);
+- ``effect_failed(effect, action=, error=)`` when an effect raised (the dispatch went on).
 
 >>> from streamlit_redux import signals
 >>> @signals.state_changed.connect
@@ -24,5 +25,12 @@ action_dispatched = _signals.signal("streamlit_redux.action_dispatched")
 state_changed = _signals.signal("streamlit_redux.state_changed")
 dispatch_failed = _signals.signal("streamlit_redux.dispatch_failed")
 persist_failed = _signals.signal("streamlit_redux.persist_failed")
+effect_failed = _signals.signal("streamlit_redux.effect_failed")
 
-__all__ = ["action_dispatched", "dispatch_failed", "persist_failed", "state_changed"]
+__all__ = [
+    "action_dispatched",
+    "dispatch_failed",
+    "effect_failed",
+    "persist_failed",
+    "state_changed",
+]

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pyrsistent import freeze
 
 from streamlit_redux.store import signals
-from streamlit_redux.store.actions import INIT, REPLACE, Action, to_action
+from streamlit_redux.store.actions import INIT, REPLACE, Action, ActionCreator, to_action
 from streamlit_redux.store.errors import (
     InvalidActionError,
     MiddlewareSetupError,
@@ -241,11 +241,7 @@ class Store:
 
     def _reduce(self, action: Any) -> Any:
         if not isinstance(action, Action):
-            raise InvalidActionError(
-                f"The reducer received {type(action).__name__} {action!r:.80}: actions must be "
-                "Action objects or mappings with a str 'type'. To dispatch functions, add the "
-                "thunk middleware (streamlit_redux.middleware.thunk)."
-            )
+            raise _not_an_action(action)
         previous = self._working
         started = perf_counter()
         self._reducing_thread = get_ident()
@@ -309,3 +305,16 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.name!r}, state={self._committed!r:.60})"
+
+
+def _not_an_action(value: Any) -> InvalidActionError:
+    if isinstance(value, ActionCreator):
+        return InvalidActionError(
+            f'The action creator "{value.type}" itself was dispatched; call it to build the '
+            "action: store.dispatch(creator(payload))."
+        )
+    return InvalidActionError(
+        f"The reducer received {type(value).__name__} {value!r:.80}: actions must be "
+        "Action objects or mappings with a str 'type'. To dispatch functions, add the "
+        "thunk middleware (streamlit_redux.middleware.thunk)."
+    )

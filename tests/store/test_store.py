@@ -347,3 +347,8 @@ def test_other_threads_see_only_committed_state():
     worker.join()
     assert seen == [0]
     assert store.state == 1
+
+
+def test_dispatching_the_creator_itself_says_to_call_it():
+    with pytest.raises(InvalidActionError, match=r'action creator "counter/incremented" itself was dispatched; call it'):
+        make_store().dispatch(inc)

@@ -1,0 +1,185 @@
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyrsistent import freeze, pmap, pvector
+
+from streamlit_redux import Action, Store, create_slice
+from streamlit_redux.middleware.checks import CheckError, checks_enabled, checks_middleware
+from streamlit_redux.middleware.effects import thunk
+
+todos = create_slice(
+    name="todos",
+    initial_state={"items": [], "count": 0},
+    reducers={
+        "added": lambda s, a: s.set("items", s["items"].append(freeze(a.payload))),
+        "added_raw": lambda s, a: s.set("items", s["items"].append(a.payload)),  # forgets freeze
+        "counted": lambda s, a: s.set("count", s["count"] + 1),
+        "dated": lambda s, a: s.set("items", s["items"].append(pmap({"due": date(2026, 1, 1)}))),
+    },
+)
+actions = todos.actions
+
+
+def make(**options):
+    return Store(todos.reducer, middleware=[thunk, checks_middleware(enabled=True, **options)])
+
+
+def test_plain_data_passes():
+    store = make()
+    store.dispatch(actions.added({"title": "milk", "tags": ["a"]}))
+    assert store.state["items"][0]["tags"] == pvector(["a"])
+
+
+def test_mutable_container_in_state_is_refused_naming_the_path_and_rolled_back():
+    store = make()
+    store.dispatch(actions.added({"title": "a"}))
+    before = store.state
+    with pytest.raises(CheckError, match=r'After "todos/added_raw", the state holds a mutable dict at "items\[1\]".*freeze'):
+        store.dispatch(actions.added_raw({"title": "b"}))
+    assert store.state is before
+
+
+def test_nested_path_is_named():
+    store = make()
+    with pytest.raises(CheckError, match=r'mutable list at "items\[0\].tags"'):
+        store.dispatch(actions.added_raw(pmap({"title": "x", "tags": ["t"]})))
+
+
+def test_non_serializable_value_in_state_is_refused():
+    store = make()
+    with pytest.raises(CheckError, match=r'After "todos/dated", the state holds a date at "items\[0\].due", which is not serializable.*ignored_paths'):
+        store.dispatch(actions.dated())
+
+
+def test_non_serializable_payload_is_refused_before_the_reducer_runs():
+    store = make()
+    with pytest.raises(CheckError, match=r'Action "todos/added" carries a date at "payload.due".*ignored_actions'):
+        store.dispatch(actions.added({"due": date(2026, 1, 1)}))
+    assert store.state["items"] == pvector()
+
+
+def test_lists_in_payloads_are_fine():
+    make().dispatch(actions.counted(["plain", "list"]))
+
+
+def test_ignored_paths_and_actions():
+    make(ignored_paths=["items[0].due"]).dispatch(actions.dated())
+    store = make(ignored_actions=[actions.added_raw.type])
+    store.dispatch(actions.added_raw({"x": 1}))
+
+
+def test_thunks_pass_through():
+    store = make()
+    assert store.dispatch(lambda dispatch, get_state: dispatch(actions.counted()) and get_state()["count"]) == 1
+
+
+def test_non_action_values_are_refused():
+    store = Store(todos.reducer, middleware=[checks_middleware(enabled=True)])
+    with pytest.raises(CheckError, match=r"Dispatched int 5 is not an Action"):
+        store.dispatch(5)
+
+
+def test_disabled_checks_let_everything_through():
+    store = Store(todos.reducer, middleware=[checks_middleware(enabled=False)])
+    store.dispatch(actions.added_raw({"mutable": True}))
+    assert store.state["items"][0] == {"mutable": True}
+
+
+@pytest.mark.parametrize(("env", "expected"), [("1", True), ("0", False)])
+def test_enabled_none_follows_the_environment(monkeypatch, env, expected):
+    monkeypatch.setenv("STREAMLIT_REDUX_DEV", env)
+    assert checks_enabled(None) is expected
+
+
+def test_enabled_none_without_env_follows_streamlit_development_mode(monkeypatch):
+    monkeypatch.delenv("STREAMLIT_REDUX_DEV", raising=False)
+    from streamlit import config
+
+    assert checks_enabled(None) is bool(config.get_option("global.developmentMode"))
+
+
+def test_checked_subtrees_are_not_visited_again():
+    big = create_slice(
+        name="big",
+        initial_state={"rows": {str(i): {"v": i} for i in range(10_000)}, "n": 0},
+        reducers={"bumped": lambda s, a: s.set("n", s["n"] + 1)},
+    )
+    store = Store(big.reducer, middleware=[checks_middleware(enabled=True)])
+    seen = store.kept("streamlit_redux:checks:seen", dict)
+    after_first = len(seen)
+    assert after_first > 10_000
+    store.dispatch(big.actions.bumped())
+    assert len(seen) - after_first <= 2  # only the new root map was visited
+
+
+leaves = st.one_of(st.integers(), st.text(max_size=4), st.none(), st.booleans())
+trees = st.recursive(
+    leaves,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(pvector),
+        st.dictionaries(st.sampled_from("abcd"), inner, max_size=3).map(pmap),
+    ),
+    max_leaves=12,
+)
+
+
+def paths(tree, prefix="root"):
+    yield prefix, tree
+    if isinstance(tree, type(pmap())):
+        for key, value in tree.items():
+            yield from paths(value, f"{prefix}.{key}")
+    elif isinstance(tree, type(pvector())):
+        for index, value in enumerate(tree):
+            yield from paths(value, f"{prefix}[{index}]")
+
+
+@settings(max_examples=100, deadline=None)
+@given(trees, st.data())
+def test_a_hidden_list_is_found_at_its_exact_path(tree, data):
+    containers = [(p, t) for p, t in paths(tree) if isinstance(t, (type(pmap()), type(pvector())))]
+    if not containers:
+        containers = [("root", pmap())]
+        tree = pmap()
+    path, container = data.draw(st.sampled_from(containers))
+    if isinstance(container, type(pmap())):
+        key = data.draw(st.sampled_from("wxyz"))
+        target, new_container = f"{path}.{key}", container.set(key, [1])
+    else:
+        target, new_container = f"{path}[{len(container)}]", container.append([1])
+    state = replace_at(tree, path, new_container)
+    store = Store(lambda s, a: state if a.type == "load" else (s if s is not None else pmap()),
+                  middleware=[checks_middleware(enabled=True)])
+    with pytest.raises(CheckError) as info:
+        store.dispatch(Action("load"))
+    expected = target.removeprefix("root").lstrip(".") or "<root>"
+    assert f'mutable list at "{expected}"' in str(info.value)
+
+
+def replace_at(tree, path, new):
+    return new if path == "root" else _replace(tree, parse(path), new)
+
+
+def parse(path):
+    steps, token = [], ""
+    for char in path[len("root"):]:
+        if char in ".[":
+            if token:
+                steps.append(token)
+            token = "" if char == "." else "["
+        elif char == "]":
+            steps.append(int(token[1:]))
+            token = ""
+        else:
+            token += char
+    if token:
+        steps.append(token)
+    return steps
+
+
+def _replace(tree, steps, new):
+    if not steps:
+        return new
+    head, rest = steps[0], steps[1:]
+    return tree.set(head, _replace(tree[head], rest, new))
