@@ -15,11 +15,13 @@ the first dispatch the cost follows what changed, not the size of the state.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+import weakref
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from pyrsistent import PMap, PRecord, PSet, PVector
+from pyrsistent import PMap, PSet, PVector
 
+from streamlit_redux.middleware.undo import LATEST_UNFILTERED
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
@@ -28,7 +30,6 @@ __all__ = ["CheckError", "checks_enabled", "checks_middleware"]
 
 _SCALARS = (str, int, float, bool, type(None))
 _MUTABLE = (list, dict, set, bytearray)
-_SEEN_LIMIT = 200_000
 
 
 class CheckError(StreamlitReduxError):
@@ -68,7 +69,7 @@ def checks_middleware(
     on = checks_enabled(enabled)
 
     def checks(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        seen: dict[int, Any] = api.kept("streamlit_redux:checks:seen", dict)
+        seen = api.kept("streamlit_redux:checks:seen", CheckedSubtrees)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:
@@ -102,7 +103,7 @@ def _check_action(action: Any, serializable: bool, skip: frozenset[str]) -> None
     if not serializable or action.type in skip:
         return
     for where, value in (("payload", action.payload), ("meta", action.meta)):
-        problem = _first_problem(value, {}, True, False, frozenset(), root=where)
+        problem = _first_problem(value, CheckedSubtrees(), True, False, frozenset(), root=where)
         if problem is not None:
             path, value_found, _ = problem
             raise CheckError(
@@ -126,47 +127,104 @@ def _state_message(problem: tuple[str, Any, str], action_type: str) -> str:
     )
 
 
+class CheckedSubtrees:
+    """Immutable subtrees already checked, by identity; an entry dies with its object.
+
+    Weak references keep old states collectable, and an id cannot be mistaken for a new object
+    that reuses it: the entry is removed when the old one is collected.
+    """
+
+    def __init__(self) -> None:
+        self._refs: dict[int, weakref.ref[Any]] = {}
+
+    def __contains__(self, value: object) -> bool:
+        ref = self._refs.get(id(value))
+        return ref is not None and ref() is value
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def add(self, value: Any) -> None:
+        key, refs = id(value), self._refs
+
+        def forget(dead: weakref.ref[Any]) -> None:
+            if refs.get(key) is dead:
+                del refs[key]
+
+        refs[key] = weakref.ref(value, forget)
+
+
 def _first_problem(
     value: Any,
-    seen: dict[int, Any],
+    seen: CheckedSubtrees,
     serializable: bool,
     immutable: bool,
     skip_paths: frozenset[str],
     *,
     root: str = "",
 ) -> tuple[str, Any, str] | None:
-    """Depth-first search for the first bad value: (path, value, "mutable" | "serializable")."""
-    stack: list[tuple[str, Any]] = [(root, value)]
+    """Depth-first search for the first bad value: (path, value, "mutable" | "serializable").
+
+    Paths are built only when needed (a report, or ignored paths to compare with): formatting
+    one per visited node would cost more than the check itself.
+    """
+    if isinstance(value, _SCALARS) or value in seen:
+        return None
+    stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
     while stack:
-        path, current = stack.pop()
-        if path in skip_paths or isinstance(current, _SCALARS) or id(current) in seen:
+        where, current = stack.pop()
+        if skip_paths and _format(where) in skip_paths:
             continue
-        if isinstance(current, (PMap, PRecord, PVector, PSet)):
+        if isinstance(current, (PMap, PVector, PSet)):
             clean.append(current)
-            stack.extend(_children(path, current))
-            continue
-        if isinstance(current, _MUTABLE):
+        elif isinstance(current, _MUTABLE):
             if immutable:
-                return path or "<root>", current, "mutable"
-            stack.extend(_children(path, current))
+                return _format(where) or "<root>", current, "mutable"
+        elif serializable:
+            return _format(where) or "<root>", current, "serializable"
+        else:
             continue
-        if serializable:
-            return path or "<root>", current, "serializable"
-    _remember(seen, clean)
+        for key, child in _children(current):
+            if not isinstance(child, _SCALARS) and child not in seen:
+                stack.append(((where, key), child))
+    for container in clean:
+        seen.add(container)
     return None
 
 
-def _children(path: str, container: Any) -> Iterator[tuple[str, Any]]:
-    if isinstance(container, (PMap, PRecord, dict)):
-        return ((f"{path}.{k}" if path else str(k), v) for k, v in container.items())
+# A path as a chain of (parent, key) links, formatted only on demand.
+_Where = tuple[Any, Any]
+
+
+def _children(container: Any) -> Iterable[tuple[Any, Any]]:
+    if isinstance(container, PMap) and LATEST_UNFILTERED in container:
+        # An undoable history: every state in past/future was checked when it was the present.
+        return ((k, v) for k, v in container.items() if k not in ("past", "future"))
+    if isinstance(container, (PMap, dict)):
+        return container.items()
     if isinstance(container, (PVector, list)):
-        return ((f"{path}[{i}]", v) for i, v in enumerate(container))
-    return ((f"{path}{{}}", v) for v in container)
+        return enumerate(container)
+    return ((_SET_MEMBER, v) for v in container)
 
 
-def _remember(seen: dict[int, Any], clean: list[Any]) -> None:
-    if len(seen) > _SEEN_LIMIT:
-        seen.clear()  # bounded memory; the next dispatch re-checks once
-    for item in clean:
-        seen[id(item)] = item  # the object itself is kept, so its id cannot be reused
+_SET_MEMBER = object()
+
+
+def _format(where: _Where) -> str:
+    keys: list[Any] = []
+    node: Any = where
+    while node is not None:
+        node, key = node
+        keys.append(key)
+    text = ""
+    for key in reversed(keys):
+        if key == "" and not text:
+            continue
+        if key is _SET_MEMBER:
+            text += "{}"
+        elif isinstance(key, int) and not isinstance(key, bool):
+            text += f"[{key}]"
+        else:
+            text = f"{text}.{key}" if text else str(key)
+    return text

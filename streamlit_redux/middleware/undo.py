@@ -51,7 +51,9 @@ jump_to_future = create_action("@@streamlit_redux/undo/JUMP_TO_FUTURE")
 """``jump_to_future(i)``: make ``future[i]`` the present."""
 clear_history = create_action("@@streamlit_redux/undo/CLEAR_HISTORY")
 
-_LATEST = "_latest_unfiltered"  # the present as of the last recorded (unfiltered) action
+LATEST_UNFILTERED = "_latest_unfiltered"
+"""The key of the present as of the last recorded (unfiltered) action; marks a history."""
+_LATEST = LATEST_UNFILTERED
 
 
 def include_action(*types: str) -> Filter:

@@ -107,7 +107,7 @@ def test_checked_subtrees_are_not_visited_again():
         reducers={"bumped": lambda s, a: s.set("n", s["n"] + 1)},
     )
     store = Store(big.reducer, middleware=[checks_middleware(enabled=True)])
-    seen = store.kept("streamlit_redux:checks:seen", dict)
+    seen = store.kept("streamlit_redux:checks:seen", dict)  # made by the middleware already
     after_first = len(seen)
     assert after_first > 10_000
     store.dispatch(big.actions.bumped())
@@ -183,3 +183,26 @@ def _replace(tree, steps, new):
         return new
     head, rest = steps[0], steps[1:]
     return tree.set(head, _replace(tree[head], rest, new))
+
+
+def test_the_cache_does_not_keep_old_states_alive():
+    import gc
+    import weakref
+
+    store = make()
+    store.dispatch(actions.added({"title": "a"}))
+    old = weakref.ref(store.state)
+    store.dispatch(actions.counted())
+    store.dispatch(actions.counted())
+    gc.collect()
+    assert old() is None
+
+
+def test_undoable_history_is_checked_through_its_present():
+    from streamlit_redux.middleware.undo import undoable
+
+    store = Store(undoable(todos.reducer), middleware=[checks_middleware(enabled=True)])
+    store.dispatch(actions.added({"title": "a"}))
+    with pytest.raises(CheckError, match=r'mutable dict at "present.items\[1\]"'):
+        store.dispatch(actions.added_raw({"title": "b"}))
+    assert len(store.state["past"]) == 1
