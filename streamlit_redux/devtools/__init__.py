@@ -55,6 +55,17 @@ __all__ = [
     "reset",
     "rollback",
     "set_actions_active",
+    "sidebar",
     "sweep",
     "toggle_action",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The panel imports Streamlit; load it on first use so the recorder, diff and transfer
+    # stay importable (and fast to import) in plain Python.
+    if name == "sidebar":
+        from streamlit_redux.devtools.panel import sidebar
+
+        return sidebar
+    raise AttributeError(f"module 'streamlit_redux.devtools' has no attribute {name!r}")

@@ -135,7 +135,9 @@ def test_jump_to_state_moves_the_pointer_only():
 def test_jump_to_state_out_of_range_names_the_range():
     store, _ = make()
     store.dispatch(INC)
-    with pytest.raises(DevtoolsError, match=r"Cannot jump to state 7: .*states 0\.\.1.*pick an index"):
+    with pytest.raises(
+        DevtoolsError, match=r"Cannot jump to state 7: .*states 0\.\.1.*pick an index"
+    ):
         store.dispatch(dt.jump_to_state(7))
     assert store.state == 1
 
