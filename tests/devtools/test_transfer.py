@@ -39,7 +39,7 @@ def test_export_then_import_restores_state_and_log():
 
 
 def test_export_with_states_imports_without_running_reducers():
-    store, recorder = recorded_store()
+    _, recorder = recorded_store()
     text = export_session(recorder, with_states=True)
     calls = []
 
@@ -174,5 +174,5 @@ def test_a_bad_file_is_refused_and_leaves_the_session_unchanged(data, message, l
 def test_import_never_unpickles():
     import pickle
 
-    with pytest.raises(SessionImportError, match="not UTF-8 text|not valid JSON"):
+    with pytest.raises(SessionImportError, match=r"not UTF-8 text|not valid JSON"):
         parse_session(pickle.dumps({"format": FORMAT}))
