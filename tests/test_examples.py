@@ -32,7 +32,7 @@ def test_todo_add_toggle_filter_and_clear():
     app.run()  # AppTest's element tree holds only the fragments a keyed rerun ran
     app.radio[0].set_value("open").run()
     assert [c.label for c in app.checkbox] == ["Ship it"]
-    assert app.session_state["streamlit_redux:store"].rerun_log[-1].scopes == ("filter", "todo-list")
+    assert app.session_state["streamlit_redux:store"].rerun_log[-1].scopes == ("todo-list",)
     app.run()
     app.button[1].click().run()
     assert app.metric[0].value == "0 / 1"

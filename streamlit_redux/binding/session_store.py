@@ -107,10 +107,19 @@ class SessionStore(Store):
 
         Inline lambdas keep their memo across reruns: they are keyed by their code.
         """
+        return self._select_recorded(selector, key, shown=None)
+
+    def _select_recorded(
+        self,
+        selector: Callable[[Any], Any],
+        key: Hashable,
+        *,
+        shown: Callable[[], Any] | None,
+    ) -> Any:
         memo_key = key if key is not None else _stable_key(selector)
         value = super().select(selector, key=memo_key)
         if not runtime.in_callback():
-            self.tracker.record(selector, memo_key, value)
+            self.tracker.record(selector, memo_key, value, shown=shown)
         return value
 
     # -- dispatching -----------------------------------------------------------------------

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from pyrsistent import thaw
+
 APP = "app"
 
 
@@ -21,6 +23,13 @@ class _Selection:
     selector: Callable[[Any], Any]
     key: Hashable
     value: Any
+    shown: Callable[[], Any] | None = None  # for bound widgets: the value the widget holds now
+
+    def changed(self, new: Any) -> bool:
+        if self.shown is not None:
+            # A widget that already holds the new value (the user just typed it) is not stale.
+            return not _same(thaw(new), self.shown())
+        return not _same(new, self.value)
 
 
 @dataclass
@@ -60,15 +69,25 @@ class SelectionTracker:
         finally:
             self._current.stack = stack
 
-    def record(self, selector: Callable[[Any], Any], key: Hashable, value: Any) -> None:
-        """Note that the current scope read ``value`` through ``selector``."""
+    def record(
+        self,
+        selector: Callable[[Any], Any],
+        key: Hashable,
+        value: Any,
+        *,
+        shown: Callable[[], Any] | None = None,
+    ) -> None:
+        """Note that the current scope read ``value`` through ``selector``.
+
+        ``shown`` returns what a bound widget holds now; the scope is stale only if it differs.
+        """
         name = self.current_scope
         if name is None:
             return
         with self._lock:
             scope = self._scopes.setdefault(name, _Scope())
             scope.selections[key if key is not None else id(selector)] = _Selection(
-                selector, key, value
+                selector, key, value, shown
             )
 
     def changed_scopes(self, select: Callable[[Callable[[Any], Any], Hashable], Any]) -> list[str]:
@@ -78,7 +97,7 @@ class SelectionTracker:
         return [
             name
             for name, scope in scopes
-            if any(not _same(select(s.selector, s.key), s.value) for s in scope.selections.values())
+            if any(s.changed(select(s.selector, s.key)) for s in scope.selections.values())
         ]
 
     def scopes(self) -> list[str]:

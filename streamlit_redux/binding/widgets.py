@@ -40,7 +40,9 @@ def bind(
     """
     selector = select_path(source) if isinstance(source, str) else source
     widget_key = key or WIDGET_KEY_PREFIX + _name_of(source)
-    value = thaw(store.select(selector))  # widgets take plain lists and dicts
+    value = thaw(  # widgets take plain lists and dicts
+        store._select_recorded(selector, None, shown=lambda: st.session_state.get(widget_key))
+    )
     if widget_key not in st.session_state or not _same(st.session_state[widget_key], value):
         st.session_state[widget_key] = value
 

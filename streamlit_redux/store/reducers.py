@@ -17,6 +17,17 @@ from streamlit_redux.store.errors import (
 Reducer: TypeAlias = Callable[[Any, Action], Any]
 CaseReducer: TypeAlias = Callable[[Any, Action], Any]
 
+_SCALARS = (int, float, str, bytes, bool, type(None))
+
+
+def unchanged(new: Any, old: Any) -> bool:
+    """True when a reducer's result counts as "no change": the same object, or an equal scalar.
+
+    Containers are compared by identity (pyrsistent returns the same object when nothing
+    changed); scalars by value, as ``===`` does in JavaScript (``300 + 0`` is a new int object).
+    """
+    return new is old or (type(new) is type(old) and isinstance(new, _SCALARS) and new == old)
+
 
 def combine_reducers(
     reducers: Mapping[str, Reducer] | None = None, /, **named: Reducer
@@ -45,7 +56,7 @@ def combine_reducers(
         for name, reducer in items:
             previous = current.get(name)
             following = _call_slice(name, reducer, previous, action)
-            if following is not previous:
+            if not unchanged(following, previous):
                 changed.append((name, following))
         if not changed and state is not None:
             return current

@@ -26,7 +26,7 @@ from streamlit_redux.store.middleware_api import (
     MiddlewareAPI,
     build_chain,
 )
-from streamlit_redux.store.reducers import Reducer
+from streamlit_redux.store.reducers import Reducer, unchanged
 from streamlit_redux.store.selectors import SelectorCache, SelectorStats
 
 T = TypeVar("T")
@@ -220,7 +220,7 @@ class Store:
             state = self._committed = self._working
             reduced, self._reduced = self._reduced, []
             listeners = self._listeners
-        if state is not previous or signals.action_dispatched.receivers:
+        if not unchanged(state, previous) or signals.action_dispatched.receivers:
             self._notify(previous, state, reduced, listeners)
         return result
 
@@ -285,7 +285,7 @@ class Store:
                 signals.action_dispatched.send(
                     self, action=action, previous_state=before, state=after, duration_s=duration_s
                 )
-        if state is previous:
+        if unchanged(state, previous):
             return
         if signals.state_changed.receivers:
             signals.state_changed.send(self, previous_state=previous, state=state)

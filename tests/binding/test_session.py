@@ -52,6 +52,7 @@ def test_bound_widget_writes_to_the_store():
 def test_bound_widget_gets_its_value_back_after_being_hidden():
     app = run_app()
     app.text_input[0].input("Grace").run()
+    app.run()  # AppTest's tree holds only what the keyed rerun ran
     app.button(key="toggle").click().run()
     assert len(app.text_input) == 0
     app.button(key="toggle").click().run()
@@ -90,9 +91,10 @@ def test_change_read_only_by_another_fragment_reruns_that_fragment():
     store = store_of(app)
     app.session_state["runs"].clear()
     app.text_input[0].input("Lin").run()
-    # the body reads profile.name through the bound widget, so the app reruns
-    assert store.rerun_log[-1].scopes == ("app",)
-    assert app.session_state["runs"][0] == "app"
+    # The body shows the name only in the bound widget, which already holds the new value.
+    assert store.rerun_log[-1].scopes == ("greeting",)
+    assert app.session_state["runs"] == ["greeting"]
+    assert "hello=LIN" in [m.value for m in app.markdown]
 
 
 def test_scope_runs_count_executions_per_scope():
@@ -102,3 +104,12 @@ def test_scope_runs_count_executions_per_scope():
     app.button(key="inc").click().run()
     assert store.scope_runs["count"] == before["count"] + 1
     assert store.scope_runs["app"] == before["app"]
+
+
+def test_bound_widget_is_rerun_when_the_store_changes_it_from_elsewhere():
+    app = run_app()
+    app.text_input[0].input("Grace").run()
+    app.run()
+    app.button(key="reset").click().run()
+    assert store_of(app).rerun_log[-1].scopes[0] == "app"
+    assert app.text_input[0].value == "Ada"

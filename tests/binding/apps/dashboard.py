@@ -1,5 +1,7 @@
 """Test app: a body, two fragments and bound widgets; logs each scope's run to session_state."""
 
+import os
+
 import streamlit as st
 
 from streamlit_redux import combine_reducers, create_selector, create_slice
@@ -21,7 +23,16 @@ profile = create_slice(
 title = create_slice(name="title", initial_state="Dashboard", reducers={"set": lambda s, a: a.payload})
 store = get_store(combine_reducers(counter=counter.reducer, profile=profile.reducer, title=title.reducer))
 runs = st.session_state.setdefault("runs", [])
-runs.append("app")
+
+
+def log_run(scope):
+    runs.append(scope)
+    if os.environ.get("RUN_LOG"):  # browser tests read which scopes ran from this file
+        with open(os.environ["RUN_LOG"], "a") as log:
+            log.write(scope + "\n")
+
+
+log_run("app")
 
 shout = create_selector(lambda s: s["profile"]["name"], lambda name: name.upper())
 
@@ -34,16 +45,17 @@ st.button("Toggle name", key="toggle", on_click=store.dispatch, args=(profile.ac
 
 @store.fragment(key="count")
 def count_view():
-    runs.append("count")
+    log_run("count")
     st.write(f"count={store.select(lambda s: s['counter'])}")
     st.button("+1", key="inc", on_click=store.dispatch, args=(counter.actions.incremented(),))
 
 
 @store.fragment(key="greeting")
 def greeting_view():
-    runs.append("greeting")
+    log_run("greeting")
     st.write(f"hello={store.select(shout)}")
 
 
 count_view()
 greeting_view()
+st.button("Reset name", key="reset", on_click=store.dispatch, args=(profile.actions.renamed("Ada"),))

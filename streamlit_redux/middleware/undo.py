@@ -1,0 +1,198 @@
+"""Undo/redo with redux-undo's semantics: a higher-order reducer keeping past, present, future.
+
+>>> from streamlit_redux import Store, create_slice
+>>> from streamlit_redux.middleware.undo import undoable, undo, redo
+>>> counter = create_slice(name="c", initial_state=0, reducers={"inc": lambda s, a: s + 1})
+>>> store = Store(undoable(counter.reducer))
+>>> _ = store.dispatch(counter.actions.inc()); _ = store.dispatch(undo())
+>>> store.state["present"], len(store.state["future"])
+(0, 1)
+
+History is a ``PMap``: ``past`` and ``future`` are ``PVector``s of states. pyrsistent shares
+every untouched subtree between those states, so memory grows with what changed, not with the
+size of the state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from pyrsistent import PMap, PVector, pmap, pvector
+
+from streamlit_redux.store.actions import Action, create_action
+from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.reducers import Reducer, unchanged
+
+__all__ = [
+    "clear_history",
+    "exclude_action",
+    "group_by_action_types",
+    "include_action",
+    "jump",
+    "jump_to_future",
+    "jump_to_past",
+    "redo",
+    "undo",
+    "undoable",
+]
+
+History = PMap[str, Any]
+Filter = Callable[[Action, Any, History], bool]
+GroupBy = Callable[[Action, Any, History], Hashable]
+
+undo = create_action("@@streamlit_redux/undo/UNDO")
+redo = create_action("@@streamlit_redux/undo/REDO")
+jump = create_action("@@streamlit_redux/undo/JUMP")
+"""``jump(n)``: ``n`` steps into the future (n > 0) or the past (n < 0)."""
+jump_to_past = create_action("@@streamlit_redux/undo/JUMP_TO_PAST")
+"""``jump_to_past(i)``: make ``past[i]`` the present."""
+jump_to_future = create_action("@@streamlit_redux/undo/JUMP_TO_FUTURE")
+"""``jump_to_future(i)``: make ``future[i]`` the present."""
+clear_history = create_action("@@streamlit_redux/undo/CLEAR_HISTORY")
+
+_LATEST = "_latest_unfiltered"  # the present as of the last recorded (unfiltered) action
+
+
+def include_action(*types: str) -> Filter:
+    """A ``filter`` recording only actions of these types (others change the present only)."""
+    wanted = frozenset(types)
+    return lambda action, state, history: action.type in wanted
+
+
+def exclude_action(*types: str) -> Filter:
+    """A ``filter`` recording every action except those of these types."""
+    unwanted = frozenset(types)
+    return lambda action, state, history: action.type not in unwanted
+
+
+def group_by_action_types(*types: str) -> GroupBy:
+    """A ``group_by`` merging consecutive actions of the same listed type into one entry."""
+    grouped = frozenset(types)
+    return lambda action, state, history: action.type if action.type in grouped else None
+
+
+def _history(
+    past: PVector,  # type: ignore[type-arg]
+    present: Any,
+    future: PVector,  # type: ignore[type-arg]
+    group: Hashable = None,
+    latest: Any = None,
+    *,
+    latest_is_present: bool = True,
+) -> History:
+    return pmap(
+        {
+            "past": past,
+            "present": present,
+            "future": future,
+            "group": group,
+            _LATEST: present if latest_is_present else latest,
+        }
+    )
+
+
+def _created(present: Any, ignore_initial_state: bool) -> History:
+    # With ignore_initial_state, the first change does not push the initial state into past.
+    return _history(
+        pvector(), present, pvector(), latest=None, latest_is_present=not ignore_initial_state
+    )
+
+
+def _jump_to_future(history: History, index: int) -> History:
+    future = history["future"]
+    if not 0 <= index < len(future):
+        return history
+    past = history["past"].append(history[_LATEST]).extend(future[:index])
+    return _history(past, future[index], future[index + 1 :])
+
+
+def _jump_to_past(history: History, index: int) -> History:
+    past = history["past"]
+    if not 0 <= index < len(past):
+        return history
+    future = pvector([*past[index + 1 :], history[_LATEST], *history["future"]])
+    return _history(past[:index], past[index], future)
+
+
+def _jump(history: History, steps: int) -> History:
+    if steps > 0:
+        return _jump_to_future(history, steps - 1)
+    if steps < 0:
+        return _jump_to_past(history, len(history["past"]) + steps)
+    return history
+
+
+def _insert(history: History, present: Any, limit: int | None, group: Hashable) -> History:
+    past = history["past"]
+    if limit is not None and limit <= len(past) + 1:
+        past = past[1:]
+    if history[_LATEST] is not None:
+        past = past.append(history[_LATEST])
+    return _history(past, present, pvector(), group)
+
+
+def _index_of(action: Action) -> int:
+    if isinstance(action.payload, bool) or not isinstance(action.payload, int):
+        raise StreamlitReduxError(
+            f'Action "{action.type}" needs an int payload (a step or an index), got '
+            f"{action.payload!r}; e.g. jump(-2) or jump_to_past(0)."
+        )
+    return action.payload
+
+
+def undoable(
+    reducer: Reducer,
+    *,
+    limit: int | None = None,
+    filter: Filter | None = None,
+    group_by: GroupBy | None = None,
+    ignore_initial_state: bool = False,
+) -> Reducer:
+    """Wrap ``reducer`` so its state gets ``past``, ``present`` and ``future`` (redux-undo).
+
+    - ``limit``: at most this many states in history (past + present); the oldest go first.
+    - ``filter(action, new_present, history)``: False means the action changes the present
+      without a history entry (see ``include_action`` / ``exclude_action``).
+    - ``group_by(action, new_present, history)``: consecutive actions with the same non-None
+      key share one history entry (see ``group_by_action_types``).
+    - ``ignore_initial_state``: the initial state is not kept in history, so undo stops at the
+      first change.
+
+    An action that does not change the present adds no entry; out-of-range jumps do nothing.
+    """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise StreamlitReduxError(f"undoable(limit={limit!r}): limit must be an int >= 1 or None.")
+    jumps: dict[str, Callable[[History, Action], History]] = {
+        undo.type: lambda h, a: _jump(h, -1),
+        redo.type: lambda h, a: _jump(h, 1),
+        jump.type: lambda h, a: _jump(h, _index_of(a)),
+        jump_to_past.type: lambda h, a: _jump_to_past(h, _index_of(a)),
+        jump_to_future.type: lambda h, a: _jump_to_future(h, _index_of(a)),
+        clear_history.type: lambda h, a: _created(h["present"], ignore_initial_state),
+    }
+
+    def undoable_reducer(state: History | None, action: Action) -> History:
+        if state is None:
+            return _created(reducer(None, action), ignore_initial_state)
+        history = state if _is_history(state) else _created(state, ignore_initial_state)
+        handle = jumps.get(action.type)
+        if handle is not None:
+            return handle(history, action)
+        present = reducer(history["present"], action)
+        if unchanged(present, history["present"]):
+            return history
+        if unchanged(present, history[_LATEST]):  # back to the recorded present: no entry
+            return history.set("present", present)
+        if filter is not None and not filter(action, present, history):
+            return history.set("present", present)
+        group = group_by(action, present, history) if group_by is not None else None
+        if group is not None and group == history["group"]:
+            return history.set("present", present).set(_LATEST, present)
+        return _insert(history, present, limit, group)
+
+    return undoable_reducer
+
+
+def _is_history(state: Any) -> bool:
+    return isinstance(state, PMap) and "present" in state and _LATEST in state

@@ -1,0 +1,258 @@
+import tracemalloc
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyrsistent import pmap, pvector
+
+from streamlit_redux import Action, Store, StreamlitReduxError, combine_reducers, create_slice
+from streamlit_redux.middleware.undo import (
+    clear_history,
+    exclude_action,
+    group_by_action_types,
+    include_action,
+    jump,
+    jump_to_future,
+    jump_to_past,
+    redo,
+    undo,
+    undoable,
+)
+
+counter = create_slice(
+    name="counter",
+    initial_state=0,
+    reducers={
+        "inc": lambda s, a: s + 1,
+        "add": lambda s, a: s + a.payload,
+        "same": lambda s, a: s,
+        "typed": lambda s, a: s + 100,
+    },
+)
+inc, add, same, typed = (counter.actions[n] for n in ("inc", "add", "same", "typed"))
+
+
+def make(**options):
+    return Store(undoable(counter.reducer, **options))
+
+
+def view(store):
+    state = store.state
+    return list(state["past"]), state["present"], list(state["future"])
+
+
+def test_history_reads_as_past_present_future():
+    store = make()
+    assert view(store) == ([], 0, [])
+    store.dispatch(inc())
+    store.dispatch(inc())
+    assert view(store) == ([0, 1], 2, [])
+
+
+def test_undo_and_redo():
+    store = make()
+    store.dispatch(inc())
+    store.dispatch(inc())
+    store.dispatch(undo())
+    assert view(store) == ([0], 1, [2])
+    store.dispatch(redo())
+    assert view(store) == ([0, 1], 2, [])
+
+
+def test_new_action_after_undo_clears_the_future():
+    store = make()
+    store.dispatch(inc())
+    store.dispatch(undo())
+    store.dispatch(add(5))
+    assert view(store) == ([0], 5, [])
+
+
+def test_action_that_does_not_change_state_adds_no_entry():
+    store = make()
+    store.dispatch(inc())
+    before = store.state
+    store.dispatch(same())
+    store.dispatch(Action("unrelated"))
+    assert store.state is before
+
+
+def test_undo_and_redo_at_the_ends_do_nothing():
+    store = make()
+    before = store.state
+    store.dispatch(undo())
+    store.dispatch(redo())
+    assert store.state is before
+
+
+def test_jumps():
+    store = make()
+    for _ in range(4):
+        store.dispatch(inc())
+    store.dispatch(jump(-2))
+    assert view(store) == ([0, 1], 2, [3, 4])
+    store.dispatch(jump(2))
+    assert view(store) == ([0, 1, 2, 3], 4, [])
+    store.dispatch(jump_to_past(1))
+    assert view(store) == ([0], 1, [2, 3, 4])
+    store.dispatch(jump_to_future(2))
+    assert view(store) == ([0, 1, 2, 3], 4, [])
+
+
+@pytest.mark.parametrize("action", [jump(-9), jump(9), jump(0), jump_to_past(7), jump_to_future(0), jump_to_past(-1)])
+def test_out_of_range_jumps_do_nothing(action):
+    store = make()
+    store.dispatch(inc())
+    before = store.state
+    store.dispatch(action)
+    assert store.state is before
+
+
+def test_jump_needs_an_int():
+    store = make()
+    with pytest.raises(StreamlitReduxError, match=r'"@@streamlit_redux/undo/JUMP" needs an int payload.*got \'x\''):
+        store.dispatch(jump("x"))
+
+
+def test_limit_drops_the_oldest_states():
+    store = make(limit=3)
+    for _ in range(5):
+        store.dispatch(inc())
+    assert view(store) == ([3, 4], 5, [])
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True])
+def test_limit_must_be_a_positive_int(bad):
+    with pytest.raises(StreamlitReduxError, match="limit must be an int >= 1 or None"):
+        undoable(counter.reducer, limit=bad)
+
+
+def test_filtered_actions_change_the_present_without_an_entry():
+    store = make(filter=exclude_action(typed.type))
+    store.dispatch(inc())
+    store.dispatch(typed())
+    assert view(store) == ([0], 101, [])
+    store.dispatch(inc())
+    assert view(store) == ([0, 1], 102, [])
+
+
+def test_include_action_records_only_listed_types():
+    store = make(filter=include_action(inc.type))
+    store.dispatch(add(10))
+    store.dispatch(inc())
+    assert view(store) == ([0], 11, [])
+
+
+def test_grouped_actions_share_one_entry():
+    store = make(group_by=group_by_action_types(typed.type))
+    store.dispatch(inc())
+    store.dispatch(typed())
+    store.dispatch(typed())
+    store.dispatch(inc())
+    assert view(store) == ([0, 1, 201], 202, [])
+    store.dispatch(undo())
+    store.dispatch(undo())
+    assert store.state["present"] == 1
+
+
+def test_ignore_initial_state_keeps_the_initial_state_out_of_history():
+    store = make(ignore_initial_state=True)
+    store.dispatch(inc())
+    store.dispatch(inc())
+    assert view(store) == ([1], 2, [])
+
+
+def test_clear_history_keeps_the_present():
+    store = make()
+    store.dispatch(inc())
+    store.dispatch(inc())
+    store.dispatch(undo())
+    store.dispatch(clear_history())
+    assert view(store) == ([], 1, [])
+
+
+def test_undoable_slice_inside_combine_reducers():
+    store = Store(combine_reducers(counter=undoable(counter.reducer), other=lambda s, a: s or "x"))
+    store.dispatch(inc())
+    store.dispatch(undo())
+    assert store.state["counter"]["present"] == 0
+    assert store.state["other"] == "x"
+
+
+def test_wraps_a_plain_initial_state():
+    store = Store(undoable(counter.reducer), initial_state=7)
+    store.dispatch(inc())
+    assert view(store) == ([7], 8, [])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(-3, 3), max_size=25))
+def test_undo_then_redo_returns_the_same_state(steps):
+    store = make()
+    for n in steps:
+        store.dispatch(add(n))
+    before = store.state["present"]
+    store.dispatch(undo())
+    store.dispatch(redo())
+    assert store.state["present"] == before
+
+
+def reference(actions, *, filtered=(), grouped=()):
+    """A list-based model of redux-undo's history for add/typed actions."""
+    past, present, latest, group = [], 0, 0, None
+    for kind, n in actions:
+        new = present + n if kind == "add" else present + 100
+        if new == present:
+            continue
+        if kind in filtered:
+            present = new
+            continue
+        key = kind if kind in grouped else None
+        if key is not None and key == group:
+            present = latest = new
+            continue
+        past, present, latest, group = [*past, latest], new, new, key
+    return past, present
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.tuples(st.just("add"), st.integers(-2, 2)), st.tuples(st.just("typed"), st.just(0))), max_size=30),
+    st.sampled_from(["filter", "group", "none"]),
+)
+def test_history_matches_a_reference_model(actions, mode):
+    options = {
+        "filter": {"filter": exclude_action(typed.type)},
+        "group": {"group_by": group_by_action_types(typed.type)},
+        "none": {},
+    }[mode]
+    store = make(**options)
+    for kind, n in actions:
+        store.dispatch(add(n) if kind == "add" else typed())
+    past, present = reference(
+        actions,
+        filtered=("typed",) if mode == "filter" else (),
+        grouped=("typed",) if mode == "group" else (),
+    )
+    assert (list(store.state["past"]), store.state["present"]) == (past, present)
+
+
+def test_history_memory_grows_with_the_changes_not_the_state_size():
+    rows = create_slice(
+        name="rows",
+        initial_state=pmap({i: i for i in range(20_000)}),
+        reducers={"touched": lambda s, a: s.set(a.payload % 20_000, -a.payload)},
+    )
+    store = Store(undoable(rows.reducer))
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(200):
+            store.dispatch(rows.actions.touched(i + 1))
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    # A deep copy per step would hold 200 copies of 20k entries (tens of MB); sharing holds ~2 MB.
+    assert len(store.state["past"]) == 200
+    assert grown < 5_000_000
+    assert store.state["past"][0] is not store.state["present"]
+    assert isinstance(store.state["future"], type(pvector()))
