@@ -28,6 +28,7 @@ from streamlit_redux.devtools.view import (
     is_undoable,
     log_page,
 )
+from streamlit_redux.middleware import undo as undo_actions
 from streamlit_redux.store.actions import to_action
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.store import Store
@@ -96,9 +97,9 @@ class _Panel:
     def render(self) -> None:
         recorder = self.recorder
         if recorder.travelling:
-            st.warning(self._banner(), icon="⏪")
+            st.warning(self._banner(), icon=":material/history:")
         with st.sidebar:
-            st.subheader("🛠 streamlit-redux devtools")
+            st.subheader(":material/build: streamlit-redux devtools")
             self._status()
             self._slider()
             self._controls()
@@ -126,7 +127,7 @@ class _Panel:
 
     def _status(self) -> None:
         recorder = self.recorder
-        flags = " · 🔒 locked" * recorder.locked + " · ⏸ paused" * recorder.paused
+        flags = " · locked" * recorder.locked + " · paused" * recorder.paused
         st.caption(
             f"{recorder.last_index} actions · state {recorder.current_index}/"
             f"{recorder.last_index}{flags}"
@@ -137,7 +138,12 @@ class _Panel:
             (st.error if level == "error" else st.success)(text)
         if recorder.travelling:
             st.warning("Viewing a past state: app interactions are ignored.")
-            self._button("⏭ Back to present", "present", ops.jump_to_state(recorder.last_index))
+            self._button(
+                "Back to present",
+                "present",
+                ops.jump_to_state(recorder.last_index),
+                icon=":material/skip_next:",
+            )
 
     def _slider(self) -> None:
         last = self.recorder.last_index
@@ -154,43 +160,47 @@ class _Panel:
     def _controls(self) -> None:
         recorder = self.recorder
         buttons = [
-            ("⏮ Revert", "revert", ops.rollback()),
-            ("✔ Commit", "commit", ops.commit()),
-            ("↺ Reset", "reset", ops.reset()),
-            ("🧹 Sweep", "sweep", ops.sweep()),
+            ("Revert", "revert", ops.rollback(), "undo"),
+            ("Commit", "commit", ops.commit(), "check"),
+            ("Reset", "reset", ops.reset(), "restart_alt"),
+            ("Sweep", "sweep", ops.sweep(), "cleaning_services"),
             (
-                "🔓 Unlock" if recorder.locked else "🔒 Lock",
+                "Unlock" if recorder.locked else "Lock",
                 "lock",
                 ops.lock_changes(not recorder.locked),
+                "lock_open" if recorder.locked else "lock",
             ),
             (
-                "⏺ Record" if recorder.paused else "⏸ Pause",
+                "Record" if recorder.paused else "Pause",
                 "pause",
                 ops.pause_recording(not recorder.paused),
+                "fiber_manual_record" if recorder.paused else "pause",
             ),
-            ("🔁 Replay", "replay", ops.replay()),
+            ("Replay", "replay", ops.replay(), "replay"),
             *self._undo_buttons(),
         ]
-        for start in range(0, len(buttons), 3):
-            for column, (label, name, action) in zip(
-                st.columns(3), buttons[start : start + 3], strict=False
+        for start in range(0, len(buttons), 2):
+            for column, (label, name, action, icon) in zip(
+                st.columns(2), buttons[start : start + 2], strict=False
             ):
                 with column:
-                    self._button(label, name, action)
+                    self._button(label, name, action, icon=f":material/{icon}:")
 
-    def _undo_buttons(self) -> list[tuple[str, str, Any]]:
+    def _undo_buttons(self) -> list[tuple[str, str, Any, str]]:
         if not is_undoable(self.store.state):
             return []
-        try:
-            from streamlit_redux.middleware import undo as undo_module  # type: ignore[attr-defined]
-        except ImportError:
-            return []
-        return [("↶ Undo", "undo", undo_module.undo()), ("↷ Redo", "redo", undo_module.redo())]
+        return [
+            ("Undo", "undo", undo_actions.undo(), "undo"),
+            ("Redo", "redo", undo_actions.redo(), "redo"),
+        ]
 
-    def _button(self, label: str, name: str, action: Any, *, disabled: bool = False) -> None:
+    def _button(
+        self, label: str, name: str, action: Any, *, disabled: bool = False, icon: str | None = None
+    ) -> None:
         st.button(
             label,
             key=self.key(name),
+            icon=icon,
             on_click=self._dispatch,
             args=(action,),
             disabled=disabled,
@@ -224,7 +234,7 @@ class _Panel:
         selected_key = self.key("selected")
         if st.session_state.get(selected_key) not in labels:
             st.session_state[selected_key] = next(iter(labels))
-        st.caption(f"{page.matched} actions, newest first")
+        st.caption(f"{page.matched} entries, newest first")
         index = st.radio(
             "Actions",
             list(labels),
@@ -244,10 +254,16 @@ class _Panel:
         row = details.row
         jump, skip = st.columns(2)
         with jump:
-            self._button("Jump here", "jump", ops.jump_to_state(index))
+            self._button("Jump here", "jump", ops.jump_to_state(index), icon=":material/history:")
         with skip:
             label = "Unskip" if row.skipped else "Skip"
-            self._button(label, "skip", ops.toggle_action(row.action_id), disabled=index == 0)
+            self._button(
+                label,
+                "skip",
+                ops.toggle_action(row.action_id),
+                disabled=index == 0,
+                icon=":material/block:",
+            )
         if row.error:
             st.error(row.error)
         st.markdown("**Action**")
@@ -294,7 +310,7 @@ class _Panel:
             "Include computed states (import without replaying)", key=self.key("with_states")
         )
         st.download_button(
-            "⬇ Export session (JSON)",
+            "Export session (JSON)",
             data=lambda: self._export(with_states),
             file_name=f"{self.store.name}-devtools-session.json",
             mime="application/json",
@@ -302,7 +318,7 @@ class _Panel:
             on_click="ignore",
         )
         st.file_uploader(
-            "⬆ Import session", type=["json"], key=self.key("import"), on_change=self._on_import
+            "Import session", type=["json"], key=self.key("import"), on_change=self._on_import
         )
 
     def _export(self, with_states: bool) -> str:

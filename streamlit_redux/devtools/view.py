@@ -35,8 +35,9 @@ class LogRow:
     @property
     def label(self) -> str:
         """``#12 todos/added`` plus markers for skipped, failed and shown."""
-        marks = " ⏭ skipped" * self.skipped + " ⚠ error" * bool(self.error)
-        return f"{'▶ ' if self.current else ''}#{self.action_id} {self.type}{marks}"
+        marks = " (skipped)" * self.skipped + " (error)" * bool(self.error)
+        name = "(committed state)" if self.action_id == 0 else self.type
+        return f"{'▶ ' if self.current else ''}#{self.action_id} {name}{marks}"
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,17 @@ def change_rows(changes: tuple[Change, ...]) -> list[dict[str, str]]:
 
 
 def is_undoable(state: Any) -> bool:
-    """True when the state reads like ``undoable``'s: ``past``, ``present`` and ``future``."""
-    return isinstance(state, Mapping) and {"past", "present", "future"} <= set(state.keys())
+    """True when the state, or one of its top-level slices, reads like ``undoable``'s history.
+
+    ``undo()`` / ``redo()`` reach every undoable reducer, wherever it sits in the tree.
+    """
+    return _is_history(state) or (
+        isinstance(state, Mapping) and any(_is_history(value) for value in state.values())
+    )
+
+
+def _is_history(value: Any) -> bool:
+    return isinstance(value, Mapping) and all(k in value for k in ("past", "present", "future"))
 
 
 def scope_rows(store: object) -> list[dict[str, Any]]:
