@@ -232,8 +232,10 @@ class _Panel:
             return
         labels = {row.index: row.label for row in page.rows}
         selected_key = self.key("selected")
-        if st.session_state.get(selected_key) not in labels:
-            st.session_state[selected_key] = next(iter(labels))
+        selected = st.session_state.get(selected_key)
+        # Assigned on every run: labels change (skipped, shown), and an assigned value makes
+        # the browser re-select it instead of keeping a label that no longer exists.
+        st.session_state[selected_key] = selected if selected in labels else next(iter(labels))
         st.caption(f"{page.matched} entries, newest first")
         index = st.radio(
             "Actions",
@@ -254,7 +256,7 @@ class _Panel:
         row = details.row
         jump, skip = st.columns(2)
         with jump:
-            self._button("Jump here", "jump", ops.jump_to_state(index), icon=":material/history:")
+            self._button("Jump", "jump", ops.jump_to_state(index), icon=":material/history:")
         with skip:
             label = "Unskip" if row.skipped else "Skip"
             self._button(
