@@ -14,9 +14,13 @@ user: added 'ada'
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from itertools import compress
+from operator import is_not
 from typing import Any, Literal
+
+from pyrsistent import PMap, PVector
 
 Path = tuple[str | int, ...]
 Kind = Literal["added", "removed", "changed"]
@@ -49,7 +53,7 @@ class Change:
 
 
 def diff(old: Any, new: Any, *, limit: int | None = None) -> list[Change]:
-    """Return the changes from ``old`` to ``new``, at most ``limit`` of them.
+    """Return the changes from ``old`` to ``new`` sorted by path, at most ``limit`` of them.
 
     Mappings are compared key by key, sequences index by index, sets by membership; any
     other value changed when it is not equal.
@@ -59,7 +63,7 @@ def diff(old: Any, new: Any, *, limit: int | None = None) -> list[Change]:
         changes.append(change)
         if limit is not None and len(changes) >= limit:
             break
-    return changes
+    return sorted(changes, key=_path_order)
 
 
 def _walk(path: Path, old: Any, new: Any) -> Iterator[Change]:
@@ -79,6 +83,22 @@ def _walk(path: Path, old: Any, new: Any) -> Iterator[Change]:
 
 
 def _walk_mapping(path: Path, old: Mapping[Any, Any], new: Mapping[Any, Any]) -> Iterator[Change]:
+    old_buckets, new_buckets = _buckets(old), _buckets(new)
+    if old_buckets is not None and new_buckets is not None and len(old_buckets) == len(new_buckets):
+        # Two PMaps of the same bucket layout share every untouched bucket: compare buckets by
+        # identity (at C speed) and look inside the few that differ.
+        for old_bucket, new_bucket in compress(
+            zip(old_buckets, new_buckets, strict=True), map(is_not, old_buckets, new_buckets)
+        ):
+            yield from _walk_pairs(path, old_bucket or (), new_bucket or ())
+        return
+    yield from _walk_pairs(path, old.items(), new.items())
+
+
+def _walk_pairs(
+    path: Path, old_items: Iterable[tuple[Any, Any]], new_items: Iterable[tuple[Any, Any]]
+) -> Iterator[Change]:
+    old, new = dict(old_items), dict(new_items)  # small: one bucket, or a non-PMap mapping
     for key, value in old.items():
         other = new.get(key, _MISSING)
         if other is _MISSING:
@@ -90,15 +110,25 @@ def _walk_mapping(path: Path, old: Mapping[Any, Any], new: Mapping[Any, Any]) ->
             yield Change((*path, _key(key)), "added", new=value)
 
 
+def _buckets(mapping: Mapping[Any, Any]) -> Sequence[Any] | None:
+    """A PMap's bucket vector (pyrsistent internals), or None for other mappings."""
+    buckets = getattr(mapping, "_buckets", None) if isinstance(mapping, PMap) else None
+    return buckets if isinstance(buckets, PVector) else None
+
+
 def _walk_sequence(path: Path, old: Sequence[Any], new: Sequence[Any]) -> Iterator[Change]:
     shared = min(len(old), len(new))
-    for index in range(shared):
-        if old[index] is not new[index]:
-            yield from _walk((*path, index), old[index], new[index])
+    for index in compress(range(shared), map(is_not, old, new)):
+        yield from _walk((*path, index), old[index], new[index])
     for index in range(shared, len(old)):
         yield Change((*path, index), "removed", old=old[index])
     for index in range(shared, len(new)):
         yield Change((*path, index), "added", new=new[index])
+
+
+def _path_order(change: Change) -> tuple[tuple[int, Any], ...]:
+    """Sort key: paths in order, indices numerically (PMap buckets come in hash order)."""
+    return tuple((0, part) if isinstance(part, int) else (1, part) for part in change.path)
 
 
 def _is_sequence(value: Any) -> bool:

@@ -111,7 +111,7 @@ class _Panel:
             with transfer:
                 self._transfer()
             with stats:
-                render_stats(self.store, self.instrumentation)
+                render_stats(self.store, self.instrumentation, key=self.key("stats"))
 
     # -- header ----------------------------------------------------------------------------
 

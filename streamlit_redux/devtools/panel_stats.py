@@ -9,8 +9,14 @@ from streamlit_redux.devtools.view import rerun_rows, scope_rows, selector_rows
 from streamlit_redux.store.store import Store
 
 
-def render_stats(store: Store, instrumentation: Instrumentation) -> None:
-    """Draw the three stats sections, each as a chart plus its numbers."""
+def render_stats(store: Store, instrumentation: Instrumentation, *, key: str) -> None:
+    """Draw the three stats sections, each as a chart plus its numbers, when switched on.
+
+    Charts are the panel's most expensive elements, so they are drawn only on request.
+    """
+    if not st.toggle("Show stats", key=key):
+        st.caption("Reruns per scope, selector recomputations and dispatch times.")
+        return
     st.markdown("**Reruns per scope**")
     scopes = scope_rows(store)
     if scopes:

@@ -71,3 +71,30 @@ json_values = st.recursive(
 @given(json_values, json_values)
 def test_no_changes_exactly_when_values_are_equal(a, b):
     assert (diff(freeze(a), freeze(b)) == []) == (freeze(a) == freeze(b))
+
+
+def test_changes_come_sorted_by_path_with_numeric_indices():
+    before = freeze({"b": 1, "a": list(range(12))})
+    after = freeze({"b": 2, "a": [-1 if i in (2, 10) else i for i in range(12)]})
+    assert [c.dotted for c in diff(before, after)] == ["a[2]", "a[10]", "b"]
+
+
+def test_one_change_in_a_large_pmap_is_found_among_shared_buckets():
+    before = freeze({f"k{i}": {"v": i} for i in range(5_000)})
+    after = before.transform(["k4321", "v"], 0).discard("k7").set("new", 1)
+    assert {(c.dotted, c.kind) for c in diff(before, after)} == {
+        ("k4321.v", "changed"),
+        ("k7", "removed"),
+        ("new", "added"),
+    }
+
+
+@given(
+    st.dictionaries(st.text(max_size=2), st.integers(0, 3), max_size=30),
+    st.dictionaries(st.text(max_size=2), st.integers(0, 3), max_size=30),
+)
+def test_pmap_bucket_walk_agrees_with_plain_dicts(a, b):
+    start = freeze(a)
+    end = start.update(b).discard(next(iter(a), "")) if a else freeze(b)
+    expected = {(c.dotted, c.kind) for c in diff(dict(start), dict(end))}
+    assert {(c.dotted, c.kind) for c in diff(start, end)} == expected

@@ -163,6 +163,8 @@ def test_dispatch_box_reports_bad_json_and_bad_actions():
 def test_stats_show_reruns_selectors_and_dispatch_times():
     app = run_app()
     click(app, "inc")
+    assert not any("p50 ms" in frame.value.columns for frame in app.sidebar.dataframe)
+    app.sidebar.toggle(key=K + "stats").set_value(True).run()
     tables = [frame.value for frame in app.sidebar.dataframe]
     columns = [list(table.columns) for table in tables]
     assert ["selector", "recomputations", "hits", "hit rate"] in columns
@@ -184,6 +186,7 @@ def test_auto_turns_on_with_the_environment_variable_on_a_plain_store(monkeypatc
     app = run_app("plain_store_app.py")
     assert app.sidebar.subheader
     click(app, "inc")
+    app.sidebar.toggle(key="streamlit_redux:devtools:plain:stats").set_value(True).run()
     app.slider(key="streamlit_redux:devtools:plain:slider").set_value(0).run()
     assert "count=0" in markdown(app)
     assert "this store has none" in " ".join(c.value for c in app.sidebar.caption)
