@@ -10,7 +10,7 @@ import pytest
 from pyrsistent import freeze
 from streamlit.testing.v1 import AppTest
 
-from streamlit_redux import Action, Store, combine_reducers, create_slice
+from streamlit_redux import Store, combine_reducers, create_slice
 from streamlit_redux import devtools as dt
 from streamlit_redux.devtools.view import action_details, log_page
 
