@@ -55,7 +55,12 @@ with left:
     st.markdown(f"### Count: {store.select(lambda s: s['counter'])}")
     st.button("+1", on_click=store.dispatch, args=(counter.actions.incremented(),))
     st.button("-1", on_click=store.dispatch, args=(counter.actions.decremented(),))
-with right:
+
+
+@store.fragment(key="todos")
+def todo_list():
+    # A fragment: adding a todo reruns only this part (and the devtools panel, which has its
+    # own fragment), never the counter above.
     items = store.select(lambda s: s["todos"]["present"])
     st.markdown(f"### Todos ({store.select(done_count)}/{len(items)} done)")
     st.text_input("New todo", key="draft")
@@ -69,3 +74,7 @@ with right:
             on_change=store.dispatch,
             args=(todos.actions.toggled(index),),
         )
+
+
+with right:
+    todo_list()

@@ -96,22 +96,35 @@ class _Panel:
 
     def render(self) -> None:
         recorder = self.recorder
+        # Selections made here tell a session store's rerun tracker that the page depends on
+        # the recorder: travelling reruns the app (banner), any change reruns the panel.
+        self.store.select(lambda state: recorder.travelling, key=self.key("travelling"))
         if recorder.travelling:
             st.warning(self._banner(), icon=":material/history:")
+        fragment = getattr(self.store, "fragment", None)
         with st.sidebar:
-            st.subheader(":material/build: streamlit-redux devtools")
-            self._status()
-            self._slider()
-            self._controls()
-            log, dispatch, transfer, stats = st.tabs(["Log", "Dispatch", "Import/Export", "Stats"])
-            with log:
-                self._log()
-            with dispatch:
-                self._dispatch_box()
-            with transfer:
-                self._transfer()
-            with stats:
-                render_stats(self.store, self.instrumentation, key=self.key("stats"))
+            if callable(fragment):
+                # Its own fragment: a click in the panel reruns the panel, not the whole app.
+                fragment(self._render_sidebar, key=self.key("panel"))()
+            else:
+                self._render_sidebar()
+
+    def _render_sidebar(self) -> None:
+        recorder = self.recorder
+        self.store.select(lambda state: _signature(recorder), key=self.key("signature"))
+        st.subheader(":material/build: streamlit-redux devtools")
+        self._status()
+        self._slider()
+        self._controls()
+        log, dispatch, transfer, stats = st.tabs(["Log", "Dispatch", "Import/Export", "Stats"])
+        with log:
+            self._log()
+        with dispatch:
+            self._dispatch_box()
+        with transfer:
+            self._transfer()
+        with stats:
+            render_stats(self.store, self.instrumentation, key=self.key("stats"))
 
     # -- header ----------------------------------------------------------------------------
 
@@ -344,3 +357,17 @@ class _Panel:
             import_session(self.store, data)
         except SessionImportError as exc:
             st.session_state[self.key("message")] = ("error", str(exc))
+
+
+def _signature(recorder: Recorder) -> tuple[Any, ...]:
+    """Changes whenever what the panel shows about the recorder changes."""
+    return (
+        recorder.next_action_id,
+        recorder.current_index,
+        len(recorder.staged_ids),
+        len(recorder.skipped_ids),
+        id(recorder.computed[-1]),
+        recorder.locked,
+        recorder.paused,
+        recorder.blocked,
+    )

@@ -103,3 +103,19 @@ def test_a_bad_import_shows_an_error_and_keeps_the_session(demo, tmp_path):
     wait_for_run(page)
     expect(page.get_by_text("Count: 1")).to_be_visible()
     snap(page, "bad-import")
+
+
+def test_panel_follows_a_fragment_only_rerun_and_undo_works(demo):
+    page = demo
+    sidebar = page.get_by_test_id("stSidebar")
+    page.get_by_label("New todo").fill("milk")
+    page.get_by_label("New todo").press("Enter")
+    wait_for_run(page)
+    page.get_by_role("button", name="Add").click()
+    settle(page, "Todos (0/1 done)")
+    expect(sidebar.get_by_text("#1 todos/added")).to_be_visible()
+    expect(sidebar.get_by_text("1 actions · state 1/1")).to_be_visible()
+    sidebar_button(page, "Undo").click()
+    settle(page, "Todos (0/0 done)")
+    expect(sidebar.get_by_text("#2 @@streamlit_redux/undo/UNDO")).to_be_visible()
+    snap(page, "undo")
