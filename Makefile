@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(VENV)/bin/streamlit run examples/todo.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check streamlit_redux tests benchmarks examples
+	$(VENV)/bin/ruff check streamlit_redux tests benchmarks examples conftest.py
 	$(VENV)/bin/mypy --strict streamlit_redux
 
 test: lint

@@ -1,4 +1,20 @@
-"""Apps and scenario scripts are run by Streamlit, never imported by pytest (doctest collection)."""
+"""Shared by tests/ and benchmarks/: the real-Chromium browser (one per session), and keeping
+Streamlit apps and scenario scripts out of pytest's (doctest) collection."""
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 
 collect_ignore_glob = [
     "tests/*/apps/*",
@@ -6,3 +22,23 @@ collect_ignore_glob = [
     "benchmarks/reruns/sales.py",
     "benchmarks/reruns/driver.py",
 ]
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason="browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.browser.conftest import browser, pytest_collection_modifyitems  # noqa: F401  (shared)
-
 
 def pytest_terminal_summary(terminalreporter: Any, config: Any) -> None:
     session = getattr(config, "_benchmarksession", None)

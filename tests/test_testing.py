@@ -13,3 +13,22 @@ def test_captured_actions_sees_only_its_store_and_only_inside_the_block():
         store.dispatch({"type": "noop"})
     store.dispatch(Action("after"))
     assert [a.type for a in actions] == ["c/inc", "noop"]
+
+
+def test_app_store_and_counted_reruns_on_an_apptest():
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from streamlit_redux.testing import app_store, counted_reruns
+
+    app = AppTest.from_file(str(Path(__file__).parent / "binding" / "apps" / "dashboard.py")).run()
+    store = app_store(app)
+    with counted_reruns(store) as runs:
+        app.button(key="inc").click().run()
+        app.button(key="inc").click().run()
+    assert runs == {"count": 2}
+    app.run()  # AppTest's tree holds only the fragment the keyed rerun ran
+    with counted_reruns(store) as runs:
+        app.button(key="retitle").click().run()
+    assert runs == {"app": 1, "count": 1, "greeting": 1}

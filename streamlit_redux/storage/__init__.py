@@ -1,3 +1,16 @@
-"""Persistence backends for the ``persist`` middleware."""
+"""Persistence backends for the ``persist`` middleware: strings under string keys."""
 
-__all__: list[str] = []
+from streamlit_redux.storage.base import Storage, StorageError
+from streamlit_redux.storage.json_file import JSONFileStorage
+from streamlit_redux.storage.memory import MemoryStorage
+from streamlit_redux.storage.redis import RedisStorage
+from streamlit_redux.storage.sqlite import SQLiteStorage
+
+__all__ = [
+    "JSONFileStorage",
+    "MemoryStorage",
+    "RedisStorage",
+    "SQLiteStorage",
+    "Storage",
+    "StorageError",
+]

@@ -30,6 +30,13 @@ class MiddlewareAPI:
         """The current state (inside a dispatch: the state so far in its transaction)."""
         return self._store.state
 
+    def enhance_reducer(self, enhancer: Callable[[Any], Any], *, name: str) -> None:
+        """Wrap the store's reducer (idempotent by ``name``), e.g. to answer REHYDRATE.
+
+        A streamlit_redux extension for middleware that bring state changes of their own.
+        """
+        self._store.enhance_reducer(enhancer, name=name)
+
     def kept(self, name: str, factory: Callable[[], T]) -> T:
         """The per-store object kept under ``name`` (made by ``factory`` the first time).
 

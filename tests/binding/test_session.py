@@ -113,3 +113,12 @@ def test_bound_widget_is_rerun_when_the_store_changes_it_from_elsewhere():
     app.button(key="reset").click().run()
     assert store_of(app).rerun_log[-1].scopes[0] == "app"
     assert app.text_input[0].value == "Ada"
+
+
+def test_click_inside_a_fragment_that_changes_body_data_reruns_the_whole_app():
+    app = run_app()
+    app.session_state["runs"].clear()
+    app.button(key="retitle-in-fragment").click().run()
+    assert store_of(app).rerun_log[-1].scopes == ("app",)
+    assert app.session_state["runs"] == ["app", "count", "greeting"]
+    assert app.header[0].value == "Fragment board"

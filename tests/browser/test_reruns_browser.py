@@ -56,6 +56,13 @@ def test_change_read_by_the_body_reruns_the_app_once(dashboard):
     assert ran == ["app", "count", "greeting"]
 
 
+def test_click_inside_a_fragment_that_changes_body_data_reruns_the_app_once(dashboard):
+    page, log = dashboard
+    heading = page.get_by_role("heading", name="Fragment board")
+    ran = interact(page, log, page.get_by_role("button", name="Retitle from fragment").click, heading)
+    assert ran == ["app", "count", "greeting"]
+
+
 def test_bound_widget_change_shows_everywhere_without_stale_fragments(dashboard):
     page, log = dashboard
     name = page.get_by_label("Name")

@@ -48,6 +48,7 @@ def count_view():
     log_run("count")
     st.write(f"count={store.select(lambda s: s['counter'])}")
     st.button("+1", key="inc", on_click=store.dispatch, args=(counter.actions.incremented(),))
+    st.button("Retitle from fragment", key="retitle-in-fragment", on_click=store.dispatch, args=(title.actions.set("Fragment board"),))
 
 
 @store.fragment(key="greeting")
