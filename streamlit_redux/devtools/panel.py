@@ -12,7 +12,6 @@ import os
 from typing import Any, Literal
 
 import streamlit as st
-from pyrsistent import freeze
 
 from streamlit_redux.devtools import actions as ops
 from streamlit_redux.devtools.errors import DevtoolsError, SessionExportError, SessionImportError
@@ -29,6 +28,7 @@ from streamlit_redux.devtools.view import (
     log_page,
 )
 from streamlit_redux.middleware import undo as undo_actions
+from streamlit_redux.store import codec
 from streamlit_redux.store.actions import to_action
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.store import Store
@@ -306,7 +306,7 @@ class _Panel:
     def _on_dispatch_json(self) -> None:
         text = st.session_state.get(self.key("action_json")) or ""
         try:
-            action = to_action(freeze(json.loads(text)))
+            action = to_action(codec.from_json_value(json.loads(text)))
         except json.JSONDecodeError as exc:
             st.session_state[self.key("message")] = (
                 "error",

@@ -20,11 +20,11 @@ import json
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from streamlit_redux.devtools._json import action_to_json, from_json_value, to_json_value
 from streamlit_redux.devtools.actions import import_state
-from streamlit_redux.devtools.errors import SessionImportError
+from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
 from streamlit_redux.devtools.instrument import instrument
 from streamlit_redux.devtools.recorder import Recorder, Session
+from streamlit_redux.store import codec
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.store import Store
 
@@ -56,12 +56,9 @@ def export_session(
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
-        "committed_state": to_json_value(clean_state(session.committed_state), strict=True),
+        "committed_state": _exported(clean_state(session.committed_state), "committed_state"),
         "actions": [
-            {
-                "id": action_id,
-                **action_to_json(clean_action(action), strict=True, path=f"action #{action_id}"),
-            }
+            _exported_action(action_id, clean_action(action))
             for action_id, action in session.actions
         ],
         "skipped_ids": sorted(session.skipped_ids),
@@ -69,10 +66,31 @@ def export_session(
     }
     if with_states and session.states is not None:
         document["states"] = [
-            to_json_value(clean_state(state), strict=True, path=f"states[{index}]")
+            _exported(clean_state(state), f"states[{index}]")
             for index, state in enumerate(session.states)
         ]
     return json.dumps(document, allow_nan=False)
+
+
+def _exported_action(action_id: int, action: Action) -> dict[str, Any]:
+    where = f"action #{action_id} ({action.type})"
+    return {
+        "id": action_id,
+        "type": action.type,
+        "payload": _exported(action.payload, f"{where} payload"),
+        "meta": _exported(action.meta, f"{where} meta"),
+        "error": action.error,
+    }
+
+
+def _exported(value: Any, where: str) -> Any:
+    try:
+        return codec.to_json_value(value)
+    except codec.SerializationError as exc:
+        raise SessionExportError(
+            f"Cannot export the devtools session: in {where}, {exc} In the devtools, pass a "
+            "state_sanitizer / action_sanitizer that converts such values."
+        ) from exc
 
 
 def import_session(store: Store, data: str | bytes, *, max_bytes: int = MAX_BYTES) -> None:
@@ -103,7 +121,7 @@ def parse_session(data: str | bytes, *, max_bytes: int = MAX_BYTES) -> Session:
     actions = _parse_actions(document.get("actions"))
     ids = [action_id for action_id, _ in actions]
     return Session(
-        committed_state=from_json_value(document.get("committed_state")),
+        committed_state=_imported(document.get("committed_state"), "committed_state"),
         actions=actions,
         skipped_ids=_parse_skipped(document.get("skipped_ids", []), set(ids)),
         current_index=_parse_index(document.get("current_index"), len(ids)),
@@ -182,8 +200,8 @@ def _action(index: int, entry: dict[str, Any]) -> Action:
         _bad_action(index, f'its "error" is {entry.get("error")!r}, not true/false')
     return Action(
         action_type,
-        from_json_value(entry.get("payload")),
-        from_json_value(meta),
+        _imported(entry.get("payload"), f"actions[{index}].payload"),
+        _imported(meta, f"actions[{index}].meta"),
         bool(entry.get("error", False)),
     )
 
@@ -230,7 +248,17 @@ def _parse_states(raw: Any, count: int) -> tuple[Any, ...] | None:
             f"and one per action), got {len(raw) if isinstance(raw, list) else _kind(raw)}; "
             f"{_FIX}."
         )
-    return tuple(from_json_value(state) for state in raw)
+    return tuple(_imported(state, f"states[{index}]") for index, state in enumerate(raw))
+
+
+def _imported(data: Any, where: str) -> Any:
+    try:
+        return codec.from_json_value(data)
+    except (TypeError, ValueError) as exc:
+        raise SessionImportError(
+            f"The session file's {where} holds a malformed tagged value ({exc}): "
+            f'"__pmap__" needs [key, value] pairs and keys must be hashable; {_FIX}.'
+        ) from exc
 
 
 def _numbered(actions: list[Any]) -> list[Any]:

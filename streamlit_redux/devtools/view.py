@@ -12,7 +12,7 @@ from typing import Any
 
 from pyrsistent import PVector
 
-from streamlit_redux.devtools._json import JSONValue, to_json_value
+from streamlit_redux.devtools._json import JSONValue, to_display_value
 from streamlit_redux.devtools.diff import Change, diff
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.store.actions import Action
@@ -113,8 +113,8 @@ def action_details(
     changes = diff(before, after, limit=diff_limit + 1)
     return ActionDetails(
         row=row(recorder, index),
-        action=to_json_value(clean_action(recorder.action_at(index)), strict=False),
-        state=to_json_value(after, strict=False),
+        action=to_display_value(clean_action(recorder.action_at(index))),
+        state=to_display_value(after),
         changes=tuple(changes[:diff_limit]),
         truncated=len(changes) > diff_limit,
     )
@@ -186,7 +186,7 @@ def _short(value: Any, width: int = 80) -> str:
         return f"{{… {len(value)} keys}}"
     if isinstance(value, (list, tuple, PVector)) and len(value) > 10:
         return f"[… {len(value)} items]"
-    text = repr(to_json_value(value, strict=False))
+    text = repr(to_display_value(value))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from pyrsistent import freeze, pmap
+from pyrsistent import freeze, pmap, pset
 
 from streamlit_redux import Action, Store
 from streamlit_redux import devtools as dt
@@ -80,25 +80,31 @@ def test_imported_values_are_pyrsistent():
     assert session.actions[0][1].payload == freeze({"a": [1]})
 
 
-def test_export_refuses_values_json_cannot_hold():
+def test_export_refuses_values_json_cannot_hold_and_names_where():
     store = Store(lambda s, a: pmap({"when": object()}) if s is None else s)
     recorder = dt.instrument(store).recorder
     with pytest.raises(
-        SessionExportError, match=r"Cannot export state\.when: it holds object.*state_sanitizer"
+        SessionExportError,
+        match=r"in committed_state, State path \"when\" holds a object.*pass a state_sanitizer",
     ):
         export_session(recorder)
 
 
-def test_export_refuses_nan():
-    store = Store(lambda s, a: pmap({"x": float("nan")}) if s is None else s)
-    with pytest.raises(SessionExportError, match=r"state\.x.*JSON has no NaN or infinity"):
-        export_session(dt.instrument(store).recorder)
+def test_export_refuses_nan_in_an_action_payload():
+    store = Store(lambda s, a: 0 if s is None else s)
+    recorder = dt.instrument(store).recorder
+    store.dispatch(Action("measured", float("nan")))
+    with pytest.raises(SessionExportError, match=r"in action #1 \(measured\) payload.*nan"):
+        export_session(recorder)
 
 
-def test_export_refuses_non_string_keys():
-    store = Store(lambda s, a: pmap({1: "one"}) if s is None else s)
-    with pytest.raises(SessionExportError, match=r"state \(a key\).*keys must be strings"):
-        export_session(dt.instrument(store).recorder)
+def test_sets_and_non_string_keys_round_trip_through_export():
+    state = pmap({"tags": pset(["a", "b"]), "by_id": pmap({1: "one"})})
+    store = Store(lambda s, a: state if s is None else s)
+    text = export_session(dt.instrument(store).recorder)
+    other = Store(lambda s, a: pmap() if s is None else s)
+    import_session(other, text)
+    assert other.state == state
 
 
 def document(**changes):
@@ -152,6 +158,11 @@ BAD_FILES = [
     (document(skipped_ids=[9]), r"\"skipped_ids\" holds \[9\], which are not ids", None),
     (document(current_index=5), r"\"current_index\" is 5, but it holds 1 actions", None),
     (document(states=[1]), r"\"states\" must list 2 states.*got 1", None),
+    (
+        document(committed_state={"__pmap__": [1]}),
+        r"committed_state holds a malformed tagged",
+        None,
+    ),
 ]
 
 
