@@ -245,15 +245,15 @@ class _Panel:
             return
         labels = {row.index: row.label for row in page.rows}
         selected_key = self.key("selected")
-        selected = st.session_state.get(selected_key)
-        # Assigned on every run: labels change (skipped, shown), and an assigned value makes
-        # the browser re-select it instead of keeping a label that no longer exists.
-        st.session_state[selected_key] = selected if selected in labels else next(iter(labels))
+        if st.session_state.get(selected_key) not in labels:
+            st.session_state[selected_key] = next(iter(labels))
         st.caption(f"{page.matched} entries, newest first")
+        # Markers go in captions, not labels: the browser matches the selection by label.
         index = st.radio(
             "Actions",
             list(labels),
             format_func=labels.__getitem__,
+            captions=[row.marks for row in page.rows],
             key=selected_key,
             label_visibility="collapsed",
         )

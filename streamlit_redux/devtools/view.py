@@ -34,10 +34,17 @@ class LogRow:
 
     @property
     def label(self) -> str:
-        """``#12 todos/added`` plus markers for skipped, failed and shown."""
-        marks = " (skipped)" * self.skipped + " (error)" * bool(self.error)
+        """``#12 todos/added``: stable while the action is logged (widgets match on it)."""
         name = "(committed state)" if self.action_id == 0 else self.type
-        return f"{'▶ ' if self.current else ''}#{self.action_id} {name}{marks}"
+        return f"#{self.action_id} {name}"
+
+    @property
+    def marks(self) -> str:
+        """What is special about the row: shown now, skipped, failed (empty if nothing)."""
+        marks = (
+            ("shown",) * self.current + ("skipped",) * self.skipped + ("error",) * bool(self.error)
+        )
+        return " · ".join(marks)
 
 
 @dataclass(frozen=True)

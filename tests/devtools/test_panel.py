@@ -93,7 +93,7 @@ def test_skip_recomputes_the_states_after_the_action():
     app.sidebar.radio(key=K + "selected").set_value(1).run()
     click(app, K + "skip")
     assert "count=0" in markdown(app) and "todos=1" in markdown(app)
-    assert "skipped" in app.sidebar.radio(key=K + "selected").options[1]
+    assert "skipped" in app.sidebar.radio(key=K + "selected").proto.captions[1]
     click(app, K + "sweep")
     assert recorder_of(app).staged_ids == [0, 2]
 

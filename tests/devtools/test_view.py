@@ -51,8 +51,13 @@ def test_type_filter_is_a_case_insensitive_substring():
 def test_labels_mark_shown_skipped_failed_and_committed_rows():
     store, recorder = recorder_with(2)
     store.dispatch(dt.toggle_action(1))
-    labels = [row.label for row in log_page(recorder).rows]
-    assert labels == ["▶ #2 counter/inc", "#1 todos/added (skipped)", "#0 (committed state)"]
+    rows = log_page(recorder).rows
+    assert [row.label for row in rows] == [
+        "#2 counter/inc",
+        "#1 todos/added",
+        "#0 (committed state)",
+    ]
+    assert [row.marks for row in rows] == ["shown", "skipped", ""]
 
 
 def test_details_are_sanitized_and_show_the_diff():
