@@ -32,17 +32,31 @@ class Instrumentation:
 
     def __init__(self, store: Store, *, max_age: int | None) -> None:
         self.store = store
-        self.recorder = Recorder(store.reducer, store.state, max_age=max_age)
+        self.recorder = Recorder(self._store_reducer, store.state, max_age=max_age)
         self.times = DispatchTimes()
+        self._replaying = False
         signals.action_dispatched.connect(self._on_dispatched, sender=store)
         signals.dispatch_failed.connect(self._on_failed, sender=store)
         store.enhance_reducer(self._enhance, name="devtools")
 
+    def _store_reducer(self, state: Any, action: Action) -> Any:
+        """The store's whole reducer, for recomputing history.
+
+        Enhancers registered after the devtools (a slice injected by a page) wrap the devtools'
+        wrapper, so replaying with the reducer the wrapper was given would leave them out.
+        """
+        self._replaying = True
+        try:
+            return self.store._effective_reducer(state, action)
+        finally:
+            self._replaying = False
+
     def _enhance(self, reducer: Reducer) -> Reducer:
         recorder = self.recorder
-        recorder.reducer = reducer
 
         def devtools_reducer(state: Any, action: Action) -> Any:
+            if self._replaying:
+                return reducer(state, action)
             if action.type.startswith(ops.PREFIX):
                 _apply(recorder, action)
                 return recorder.current_state

@@ -113,3 +113,24 @@ class RecorderContract(RuleBasedStateMachine):
 
 
 TestRecorderContract = RecorderContract.TestCase
+
+
+def test_history_recomputes_with_enhancers_added_after_the_devtools():
+    def with_pages(reducer):
+        def reducer_with_pages(state, action):
+            state = reducer(state, action)
+            return state * 10 if action.type == "page" else state
+
+        return reducer_with_pages
+
+    store = Store(counter)
+    dt.instrument(store)
+    store.enhance_reducer(with_pages, name="pages")
+    store.dispatch(Action("add", 1))
+    store.dispatch(Action("page"))
+    store.dispatch(Action("add", 2))
+    assert store.state == 12
+    store.dispatch(dt.toggle_action(1))
+    assert store.state == 2
+    store.dispatch(dt.toggle_action(1))
+    assert store.state == 12
