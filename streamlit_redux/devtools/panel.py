@@ -7,29 +7,20 @@ namespaced ``streamlit_redux:devtools:<store name>:...``.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Literal
 
 import streamlit as st
 
 from streamlit_redux.devtools import actions as ops
-from streamlit_redux.devtools.errors import DevtoolsError, SessionExportError, SessionImportError
+from streamlit_redux.devtools.errors import DevtoolsError
 from streamlit_redux.devtools.instrument import Instrumentation, instrument
+from streamlit_redux.devtools.panel_io import render_dispatch_box, render_transfer
+from streamlit_redux.devtools.panel_log import render_log
 from streamlit_redux.devtools.panel_stats import render_stats
 from streamlit_redux.devtools.recorder import Recorder
-from streamlit_redux.devtools.transfer import export_session, import_session
-from streamlit_redux.devtools.view import (
-    ActionSanitizer,
-    StateSanitizer,
-    action_details,
-    change_rows,
-    is_undoable,
-    log_page,
-)
+from streamlit_redux.devtools.view import ActionSanitizer, StateSanitizer, is_undoable
 from streamlit_redux.middleware import undo as undo_actions
-from streamlit_redux.store import codec
-from streamlit_redux.store.actions import to_action
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.store import Store
 
@@ -56,7 +47,7 @@ def sidebar(
     if not devtools_enabled(enabled):
         return None
     instrumentation = instrument(store, max_age=max_age)
-    _Panel(store, instrumentation, state_sanitizer, action_sanitizer, page_size).render()
+    Panel(store, instrumentation, state_sanitizer, action_sanitizer, page_size).render()
     return instrumentation.recorder
 
 
@@ -74,7 +65,9 @@ def devtools_enabled(enabled: Enabled) -> bool:
     )
 
 
-class _Panel:
+class Panel:
+    """One run's panel for one store: its options and the widget helpers the sections share."""
+
     def __init__(
         self,
         store: Store,
@@ -92,6 +85,7 @@ class _Panel:
         self.prefix = f"streamlit_redux:devtools:{store.name}:"
 
     def key(self, name: str) -> str:
+        """A widget key namespaced to the devtools and this store."""
         return self.prefix + name
 
     def render(self) -> None:
@@ -118,11 +112,11 @@ class _Panel:
         self._controls()
         log, dispatch, transfer, stats = st.tabs(["Log", "Dispatch", "Import/Export", "Stats"])
         with log:
-            self._log()
+            render_log(self)
         with dispatch:
-            self._dispatch_box()
+            render_dispatch_box(self)
         with transfer:
-            self._transfer()
+            render_transfer(self)
         with stats:
             render_stats(self.store, self.instrumentation, key=self.key("stats"))
 
@@ -151,7 +145,7 @@ class _Panel:
             (st.error if level == "error" else st.success)(text)
         if recorder.travelling:
             st.warning("Viewing a past state: app interactions are ignored.")
-            self._button(
+            self.button(
                 "Back to present",
                 "present",
                 ops.jump_to_state(recorder.last_index),
@@ -197,7 +191,7 @@ class _Panel:
                 st.columns(2), buttons[start : start + 2], strict=False
             ):
                 with column:
-                    self._button(label, name, action, icon=f":material/{icon}:")
+                    self.button(label, name, action, icon=f":material/{icon}:")
 
     def _undo_buttons(self) -> list[tuple[str, str, Any, str]]:
         if not is_undoable(self.store.state):
@@ -207,155 +201,24 @@ class _Panel:
             ("Redo", "redo", undo_actions.redo(), "redo"),
         ]
 
-    def _button(
+    def button(
         self, label: str, name: str, action: Any, *, disabled: bool = False, icon: str | None = None
     ) -> None:
         st.button(
             label,
             key=self.key(name),
             icon=icon,
-            on_click=self._dispatch,
+            on_click=self.dispatch,
             args=(action,),
             disabled=disabled,
             use_container_width=True,
         )
 
-    def _dispatch(self, action: Any) -> None:
+    def dispatch(self, action: Any) -> None:
+        """Dispatch from a widget callback; a refused action becomes the panel's message."""
         try:
             self.store.dispatch(action)
         except StreamlitReduxError as exc:
-            st.session_state[self.key("message")] = ("error", str(exc))
-
-    # -- log and inspectors ----------------------------------------------------------------
-
-    def _log(self) -> None:
-        type_filter = st.text_input("Filter by type", key=self.key("filter"))
-        page_key = self.key("page")
-        page = log_page(
-            self.recorder,
-            type_filter=type_filter,
-            page=int(st.session_state.get(page_key, 1)),
-            size=self.page_size,
-        )
-        if page.pages > 1:
-            st.session_state[page_key] = page.page
-            st.number_input(f"Page (of {page.pages})", 1, page.pages, key=page_key)
-        if not page.rows:
-            st.caption("No action matches the filter.")
-            return
-        labels = {row.index: row.label for row in page.rows}
-        selected_key = self.key("selected")
-        if st.session_state.get(selected_key) not in labels:
-            st.session_state[selected_key] = next(iter(labels))
-        st.caption(f"{page.matched} entries, newest first")
-        # Markers go in captions, not labels: the browser matches the selection by label.
-        index = st.radio(
-            "Actions",
-            list(labels),
-            format_func=labels.__getitem__,
-            captions=[row.marks for row in page.rows],
-            key=selected_key,
-            label_visibility="collapsed",
-        )
-        self._details(int(index if index is not None else next(iter(labels))))
-
-    def _details(self, index: int) -> None:
-        details = action_details(
-            self.recorder,
-            index,
-            state_sanitizer=self.state_sanitizer,
-            action_sanitizer=self.action_sanitizer,
-        )
-        row = details.row
-        jump, skip = st.columns(2)
-        with jump:
-            self._button("Jump", "jump", ops.jump_to_state(index), icon=":material/history:")
-        with skip:
-            label = "Unskip" if row.skipped else "Skip"
-            self._button(
-                label,
-                "skip",
-                ops.toggle_action(row.action_id),
-                disabled=index == 0,
-                icon=":material/block:",
-            )
-        if row.error:
-            st.error(row.error)
-        st.markdown("**Action**")
-        st.json(details.action, expanded=1)
-        st.markdown("**Diff**")
-        if details.changes:
-            st.dataframe(change_rows(details.changes), hide_index=True)
-            if details.truncated:
-                st.caption(f"First {len(details.changes)} changes shown.")
-        else:
-            st.caption("No change.")
-        st.markdown("**State after**")
-        st.json(details.state, expanded=1)
-
-    # -- dispatch box and transfer ---------------------------------------------------------
-
-    def _dispatch_box(self) -> None:
-        st.text_area(
-            "Action (JSON)",
-            key=self.key("action_json"),
-            placeholder='{"type": "counter/incremented", "payload": 1}',
-        )
-        st.button("Dispatch", key=self.key("dispatch"), on_click=self._on_dispatch_json)
-
-    def _on_dispatch_json(self) -> None:
-        text = st.session_state.get(self.key("action_json")) or ""
-        try:
-            action = to_action(codec.from_json_value(json.loads(text)))
-        except json.JSONDecodeError as exc:
-            st.session_state[self.key("message")] = (
-                "error",
-                f"The action is not valid JSON: {exc.msg} at line {exc.lineno}, column "
-                f'{exc.colno}; write it like {{"type": "todos/added", "payload": "milk"}}.',
-            )
-            return
-        except StreamlitReduxError as exc:
-            st.session_state[self.key("message")] = ("error", str(exc))
-            return
-        st.session_state[self.key("message")] = ("success", f'Dispatched "{action.type}".')
-        self._dispatch(action)
-
-    def _transfer(self) -> None:
-        with_states = st.checkbox(
-            "Include computed states (import without replaying)", key=self.key("with_states")
-        )
-        st.download_button(
-            "Export session (JSON)",
-            data=lambda: self._export(with_states),
-            file_name=f"{self.store.name}-devtools-session.json",
-            mime="application/json",
-            key=self.key("export"),
-            on_click="ignore",
-        )
-        st.file_uploader(
-            "Import session", type=["json"], key=self.key("import"), on_change=self._on_import
-        )
-
-    def _export(self, with_states: bool) -> str:
-        try:
-            return export_session(
-                self.recorder,
-                state_sanitizer=self.state_sanitizer,
-                action_sanitizer=self.action_sanitizer,
-                with_states=with_states,
-            )
-        except SessionExportError as exc:
-            return json.dumps({"error": str(exc)})
-
-    def _on_import(self) -> None:
-        uploaded = st.session_state.get(self.key("import"))
-        if uploaded is None:
-            return
-        try:
-            data = uploaded.getvalue()
-            st.session_state[self.key("message")] = ("success", f"Imported {uploaded.name}.")
-            import_session(self.store, data)
-        except SessionImportError as exc:
             st.session_state[self.key("message")] = ("error", str(exc))
 
 
