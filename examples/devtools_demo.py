@@ -53,8 +53,8 @@ st.title("Devtools demo")
 left, right = st.columns(2)
 with left:
     st.markdown(f"### Count: {store.select(lambda s: s['counter'])}")
-    st.button("+1", on_click=store.dispatch, args=(counter.actions.incremented(),))
-    st.button("-1", on_click=store.dispatch, args=(counter.actions.decremented(),))
+    st.button("+1", key="inc", on_click=store.dispatch, args=(counter.actions.incremented(),))
+    st.button("-1", key="dec", on_click=store.dispatch, args=(counter.actions.decremented(),))
 
 
 @store.fragment(key="todos")
@@ -64,7 +64,7 @@ def todo_list():
     items = store.select(lambda s: s["todos"]["present"])
     st.markdown(f"### Todos ({store.select(done_count)}/{len(items)} done)")
     st.text_input("New todo", key="draft")
-    st.button("Add", on_click=add_todo)
+    st.button("Add", key="add", on_click=add_todo)
     for index, todo in enumerate(items):
         st.checkbox(
             todo["title"],

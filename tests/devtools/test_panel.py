@@ -1,42 +1,11 @@
-"""The sidebar panel, driven through Streamlit's AppTest."""
-
-import json
-from pathlib import Path
+"""The sidebar panel (status, banner, slider, controls, enabling), through AppTest."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from streamlit_redux import Store
 from streamlit_redux.devtools import DevtoolsError
 from streamlit_redux.devtools.panel import devtools_enabled
-
-APPS = Path(__file__).parent / "apps"
-K = "streamlit_redux:devtools:store:"
-
-
-def run_app(name="counter_app.py"):
-    app = AppTest.from_file(str(APPS / name), default_timeout=20)
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def click(app, key):
-    app.button(key=key).click().run()
-    assert not app.exception, app.exception
-    return app
-
-
-def markdown(app):
-    return [m.value for m in app.main.markdown]
-
-
-def store_of(app):
-    return app.session_state["streamlit_redux:store"]
-
-
-def recorder_of(app):
-    return store_of(app).kept("streamlit_redux:devtools", lambda: None).recorder
+from tests.devtools.panel_apps import K, click, markdown, recorder_of, run_app
 
 
 def test_panel_draws_in_the_sidebar_when_enabled():
@@ -70,48 +39,6 @@ def test_app_interactions_are_ignored_while_travelling_until_back_to_present():
     assert "count=3" in markdown(app)
 
 
-def test_selecting_an_action_shows_payload_diff_and_sanitized_state():
-    app = run_app()
-    click(app, "inc")
-    click(app, "add")
-    log = app.sidebar.radio(key=K + "selected")
-    assert log.options[0].endswith("#2 todos/added")
-    log.set_value(1).run()
-    action_json = json.loads(app.sidebar.json[0].value)
-    assert action_json["type"] == "counter/incremented"
-    state_json = json.loads(app.sidebar.json[1].value)
-    assert state_json["counter"] == {"value": 1, "password": "***"}
-    diff = app.sidebar.dataframe[0].value
-    assert list(diff["path"]) == ["counter.value"]
-    assert (list(diff["old"]), list(diff["new"])) == (["0"], ["1"])
-
-
-def test_skip_recomputes_the_states_after_the_action():
-    app = run_app()
-    click(app, "inc")
-    click(app, "add")
-    app.sidebar.radio(key=K + "selected").set_value(1).run()
-    click(app, K + "skip")
-    assert "count=0" in markdown(app) and "todos=1" in markdown(app)
-    assert "skipped" in app.sidebar.radio(key=K + "selected").proto.captions[1]
-    click(app, K + "sweep")
-    assert recorder_of(app).staged_ids == [0, 2]
-
-
-def test_filter_and_pages_keep_the_log_short():
-    app = run_app()
-    for _ in range(7):
-        click(app, "inc")
-    click(app, "add")
-    log = app.sidebar.radio(key=K + "selected")
-    assert len(log.options) == 5
-    app.sidebar.number_input(key=K + "page").set_value(2).run()
-    assert len(app.sidebar.radio(key=K + "selected").options) == 4
-    app.sidebar.text_input(key=K + "filter").input("todos").run()
-    options = app.sidebar.radio(key=K + "selected").options
-    assert len(options) == 1 and "todos/added" in options[0]
-
-
 def test_commit_revert_and_reset():
     app = run_app()
     click(app, "inc")
@@ -139,41 +66,6 @@ def test_lock_ignores_app_actions_and_pause_stops_logging():
     assert recorder_of(app).staged_ids == [0, 1]
 
 
-def test_dispatch_box_dispatches_json_actions():
-    app = run_app()
-    app.sidebar.text_area(key=K + "action_json").input(
-        '{"type": "counter/incremented", "payload": 5}'
-    ).run()
-    click(app, K + "dispatch")
-    assert "count=5" in markdown(app)
-    assert 'Dispatched "counter/incremented"' in app.sidebar.success[0].value
-
-
-def test_dispatch_box_reports_bad_json_and_bad_actions():
-    app = run_app()
-    app.sidebar.text_area(key=K + "action_json").input("{oops").run()
-    click(app, K + "dispatch")
-    assert "not valid JSON: Expecting property name" in app.sidebar.error[0].value
-    app.sidebar.text_area(key=K + "action_json").input('{"payload": 1}').run()
-    click(app, K + "dispatch")
-    assert "needs a non-empty str 'type'" in app.sidebar.error[0].value
-    assert "count=0" in markdown(app)
-
-
-def test_stats_show_reruns_selectors_and_dispatch_times():
-    app = run_app()
-    click(app, "inc")
-    assert not any("p50 ms" in frame.value.columns for frame in app.sidebar.dataframe)
-    app.sidebar.toggle(key=K + "stats").set_value(True).run()
-    tables = [frame.value for frame in app.sidebar.dataframe]
-    columns = [list(table.columns) for table in tables]
-    assert ["selector", "recomputations", "hits", "hit rate"] in columns
-    assert ["action", "p50 ms", "p95 ms", "count"] in columns
-    timings = next(t for t in tables if "p50 ms" in t.columns)
-    assert "counter/incremented" in list(timings["action"])
-    assert store_of(app).scope_runs["app"] >= 2
-
-
 def test_auto_is_off_outside_development_mode(monkeypatch):
     monkeypatch.delenv("STREAMLIT_REDUX_DEV", raising=False)
     app = run_app("plain_store_app.py")
@@ -196,3 +88,21 @@ def test_auto_turns_on_with_the_environment_variable_on_a_plain_store(monkeypatc
 def test_enabled_must_be_true_false_or_auto():
     with pytest.raises(DevtoolsError, match=r"enabled='yes'\) is not an option; pass True, False"):
         devtools_enabled("yes")  # type: ignore[arg-type]
+
+
+def test_undo_and_redo_buttons_appear_for_undoable_state_in_the_demo():
+    from tests.devtools.panel_apps import EXAMPLES
+
+    app = run_app(EXAMPLES / "devtools_demo.py")
+    app.text_input(key="draft").input("milk").run()
+    app.button(key="add").click().run()
+    assert "### Todos (0/1 done)" in markdown(app)
+    click(app, K + "undo")
+    assert "### Todos (0/0 done)" in markdown(app)
+    click(app, K + "redo")
+    assert "### Todos (0/1 done)" in markdown(app)
+
+
+def test_counter_app_has_no_undo_buttons():
+    app = run_app()
+    assert not [b for b in app.sidebar.button if b.key == K + "undo"]
