@@ -57,7 +57,7 @@ class Instrumentation:
         def devtools_reducer(state: Any, action: Action) -> Any:
             if self._replaying:
                 return reducer(state, action)
-            if action.type.startswith(ops.PREFIX):
+            if ops.is_devtools_action(action):
                 _apply(recorder, action)
                 return recorder.current_state
             if recorder.blocks_app_actions and action.type not in (INIT, REPLACE):
@@ -69,7 +69,7 @@ class Instrumentation:
 
     def _on_dispatched(self, sender: Store, **data: Any) -> None:
         action: Action = data["action"]
-        if action.type.startswith(ops.PREFIX) or action.type == INIT:
+        if ops.is_devtools_action(action) or action.type == INIT:
             return
         self.times.add(action.type, data["duration_s"])
         if action.type == REPLACE:
@@ -83,7 +83,7 @@ class Instrumentation:
 
     def _on_failed(self, sender: Store, **data: Any) -> None:
         action = data["action"]
-        if not isinstance(action, Action) or action.type.startswith(ops.PREFIX):
+        if not isinstance(action, Action) or ops.is_devtools_action(action):
             return
         error = data["error"]
         with sender.lock:
