@@ -8,6 +8,7 @@ namespaced ``streamlit_redux:devtools:<store name>:...``.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any, Literal
 
 import streamlit as st
@@ -19,7 +20,7 @@ from streamlit_redux.devtools.panel_io import render_dispatch_box, render_transf
 from streamlit_redux.devtools.panel_log import render_log
 from streamlit_redux.devtools.panel_stats import render_stats
 from streamlit_redux.devtools.recorder import Recorder
-from streamlit_redux.devtools.view import ActionSanitizer, StateSanitizer, is_undoable
+from streamlit_redux.devtools.view import PROBE_PREFIX, ActionSanitizer, StateSanitizer, is_undoable
 from streamlit_redux.middleware import undo as undo_actions
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.store import Store
@@ -92,7 +93,9 @@ class Panel:
         recorder = self.recorder
         # Selections made here tell a session store's rerun tracker that the page depends on
         # the recorder: travelling reruns the app (banner), any change reruns the panel.
-        self.store.select(lambda state: recorder.travelling, key=self.key("travelling"))
+        self.store.select(
+            _RecorderProbe("travelling", lambda: recorder.travelling), key=self.key("travelling")
+        )
         if recorder.travelling:
             st.warning(self._banner(), icon=":material/history:")
         fragment = getattr(self.store, "fragment", None)
@@ -105,7 +108,9 @@ class Panel:
 
     def _render_sidebar(self) -> None:
         recorder = self.recorder
-        self.store.select(lambda state: _signature(recorder), key=self.key("signature"))
+        self.store.select(
+            _RecorderProbe("signature", lambda: _signature(recorder)), key=self.key("signature")
+        )
         st.subheader(":material/build: streamlit-redux devtools")
         self._status()
         self._slider()
@@ -220,6 +225,18 @@ class Panel:
             self.store.dispatch(action)
         except StreamlitReduxError as exc:
             st.session_state[self.key("message")] = ("error", str(exc))
+
+
+class _RecorderProbe:
+    """A selector that reads the recorder, not the state: through ``store.select`` it tells a
+    session store's rerun tracker what the panel depends on. Named so stats can leave it out."""
+
+    def __init__(self, name: str, read: Callable[[], Any]) -> None:
+        self.name = PROBE_PREFIX + name
+        self._read = read
+
+    def __call__(self, state: Any) -> Any:
+        return self._read()
 
 
 def _signature(recorder: Recorder) -> tuple[Any, ...]:

@@ -17,6 +17,9 @@ from streamlit_redux.devtools.diff import Change, diff
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.store.actions import Action
 
+PROBE_PREFIX = "streamlit_redux:devtools:"
+"""Names of the panel's own selectors, left out of the selector stats."""
+
 StateSanitizer = Callable[[Any], Any]
 ActionSanitizer = Callable[[Action], Action]
 
@@ -185,6 +188,7 @@ def selector_rows(store: object) -> list[dict[str, Any]]:
             "hit rate": round(stat.hit_rate, 3),
         }
         for name, stat in sorted(stats.items())
+        if not name.startswith(PROBE_PREFIX)
     ]
 
 
