@@ -73,6 +73,7 @@ class Recorder:
         self.locked = False
         self.paused = False
         self.blocked = 0
+        """App actions ignored during the current travel or lock."""
         self._clear(initial_state)
 
     def _clear(self, committed_state: Any) -> None:
@@ -169,12 +170,17 @@ class Recorder:
                 f"Cannot jump to state {index!r}: the recorder holds states 0..{self.last_index} "
                 "(0 is the committed state); pick an index in that range."
             )
-        self.current_index = index
+        self._show(index)
 
     def jump_to_action(self, action_id: int) -> None:
         """Show the state right after ``action_id``; an unknown id changes nothing."""
         if action_id in self.actions_by_id and action_id in self.staged_ids:
-            self.current_index = self.staged_ids.index(action_id)
+            self._show(self.staged_ids.index(action_id))
+
+    def _show(self, index: int) -> None:
+        self.current_index = index
+        if not self.blocks_app_actions:
+            self.blocked = 0  # the count the banner shows is per travel
 
     def toggle_action(self, action_id: int) -> None:
         """Skip ``action_id`` (or un-skip it) and recompute only the states after it."""
@@ -221,6 +227,8 @@ class Recorder:
     def lock_changes(self, status: bool) -> None:
         """Lock (ignore app actions) or unlock."""
         self.locked = bool(status)
+        if not self.blocks_app_actions:
+            self.blocked = 0
 
     def pause_recording(self, status: bool) -> None:
         """Pause or resume logging; both commit the shown state, as Redux DevTools does."""
