@@ -41,7 +41,8 @@ def sidebar(
 
     Off unless enabled: ``"auto"`` turns it on only in development (Streamlit's
     ``global.developmentMode`` or ``STREAMLIT_REDUX_DEV=1``). Sanitizers run on every state
-    and action before it is shown or exported. Call it on every run, after creating the store.
+    and action before it is shown or exported. Call it on every run, after creating the store;
+    ``max_age`` is read once, when the recorder is installed.
 
     >>> # store = get_store(todos.reducer); devtools.sidebar(store, enabled=True)
     """
