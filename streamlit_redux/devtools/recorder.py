@@ -72,8 +72,7 @@ class Recorder:
         self.initial_state = initial_state
         self.locked = False
         self.paused = False
-        self.blocked = 0
-        """App actions ignored during the current travel or lock."""
+        self.blocked = 0  # app actions ignored in the current travel or lock: the banner's count
         self._clear(initial_state)
 
     def _clear(self, committed_state: Any) -> None:
