@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pyrsistent import freeze, pmap, pset
 
 from streamlit_redux import Action, Store
@@ -187,3 +189,24 @@ def test_import_never_unpickles():
 
     with pytest.raises(SessionImportError, match=r"not UTF-8 text|not valid JSON"):
         parse_session(pickle.dumps({"format": FORMAT}))
+
+
+@given(
+    st.lists(st.integers(1, 5), max_size=15),
+    st.sets(st.integers(1, 15), max_size=4),
+    st.booleans(),
+)
+def test_export_then_import_gives_the_same_history(amounts, skipped, with_states):
+    store = Store(counter)
+    recorder = dt.instrument(store).recorder
+    for amount in amounts:
+        store.dispatch(Action("INCREMENT", payload={"by": amount}))
+    for action_id in sorted(skipped):
+        store.dispatch(dt.toggle_action(action_id))
+    other = Store(counter)
+    import_session(other, export_session(recorder, with_states=with_states))
+    imported = dt.instrument(other).recorder
+    assert imported.staged_ids == recorder.staged_ids
+    assert imported.skipped_ids == recorder.skipped_ids
+    assert [c.state for c in imported.computed] == [c.state for c in recorder.computed]
+    assert other.state == store.state
