@@ -1,0 +1,91 @@
+"""The panel's JSON tools: dispatch an action typed in, export and import the session."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
+from streamlit_redux.devtools.transfer import export_session, import_session
+from streamlit_redux.store import codec
+from streamlit_redux.store.actions import to_action
+from streamlit_redux.store.errors import StreamlitReduxError
+
+if TYPE_CHECKING:
+    from streamlit_redux.devtools.panel import Panel
+
+
+def render_dispatch_box(panel: Panel) -> None:
+    """A JSON box to dispatch an action by hand."""
+    st.text_area(
+        "Action (JSON)",
+        key=panel.key("action_json"),
+        placeholder='{"type": "counter/incremented", "payload": 1}',
+    )
+    st.button("Dispatch", key=panel.key("dispatch"), on_click=_on_dispatch_json, args=(panel,))
+
+
+def _on_dispatch_json(panel: Panel) -> None:
+    text = st.session_state.get(panel.key("action_json")) or ""
+    try:
+        action = to_action(codec.from_json_value(json.loads(text)))
+    except json.JSONDecodeError as exc:
+        st.session_state[panel.key("message")] = (
+            "error",
+            f"The action is not valid JSON: {exc.msg} at line {exc.lineno}, column "
+            f'{exc.colno}; write it like {{"type": "todos/added", "payload": "milk"}}.',
+        )
+        return
+    except StreamlitReduxError as exc:
+        st.session_state[panel.key("message")] = ("error", str(exc))
+        return
+    st.session_state[panel.key("message")] = ("success", f'Dispatched "{action.type}".')
+    panel.dispatch(action)
+
+
+def render_transfer(panel: Panel) -> None:
+    """Export the session as a JSON download; import one from an uploaded file."""
+    with_states = st.checkbox(
+        "Include computed states (import without replaying)", key=panel.key("with_states")
+    )
+    st.download_button(
+        "Export session (JSON)",
+        data=lambda: _export(panel, with_states),
+        file_name=f"{panel.store.name}-devtools-session.json",
+        mime="application/json",
+        key=panel.key("export"),
+        on_click="ignore",
+    )
+    st.file_uploader(
+        "Import session",
+        type=["json"],
+        key=panel.key("import"),
+        on_change=_on_import,
+        args=(panel,),
+    )
+
+
+def _export(panel: Panel, with_states: bool) -> str:
+    try:
+        return export_session(
+            panel.recorder,
+            state_sanitizer=panel.state_sanitizer,
+            action_sanitizer=panel.action_sanitizer,
+            with_states=with_states,
+        )
+    except SessionExportError as exc:
+        return json.dumps({"error": str(exc)})
+
+
+def _on_import(panel: Panel) -> None:
+    uploaded = st.session_state.get(panel.key("import"))
+    if uploaded is None:
+        return
+    try:
+        data = uploaded.getvalue()
+        st.session_state[panel.key("message")] = ("success", f"Imported {uploaded.name}.")
+        import_session(panel.store, data)
+    except SessionImportError as exc:
+        st.session_state[panel.key("message")] = ("error", str(exc))

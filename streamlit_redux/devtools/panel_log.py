@@ -1,0 +1,81 @@
+"""The panel's log: one page of actions, newest first, and the selected action's details."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from streamlit_redux.devtools import actions as ops
+from streamlit_redux.devtools.view import action_details, change_rows, log_page
+
+if TYPE_CHECKING:
+    from streamlit_redux.devtools.panel import Panel
+
+
+def render_log(panel: Panel) -> None:
+    """The action log (one page, newest first) and the selected action's details."""
+    type_filter = st.text_input("Filter by type", key=panel.key("filter"))
+    page_key = panel.key("page")
+    page = log_page(
+        panel.recorder,
+        type_filter=type_filter,
+        page=int(st.session_state.get(page_key, 1)),
+        size=panel.page_size,
+    )
+    if page.pages > 1:
+        st.session_state[page_key] = page.page
+        st.number_input(f"Page (of {page.pages})", 1, page.pages, key=page_key)
+    if not page.rows:
+        st.caption("No action matches the filter.")
+        return
+    labels = {row.index: row.label for row in page.rows}
+    selected_key = panel.key("selected")
+    if st.session_state.get(selected_key) not in labels:
+        st.session_state[selected_key] = next(iter(labels))
+    st.caption(f"{page.matched} entries, newest first")
+    # Markers go in captions, not labels: the browser matches the selection by label.
+    index = st.radio(
+        "Actions",
+        list(labels),
+        format_func=labels.__getitem__,
+        captions=[row.marks for row in page.rows],
+        key=selected_key,
+        label_visibility="collapsed",
+    )
+    _details(panel, int(index if index is not None else next(iter(labels))))
+
+
+def _details(panel: Panel, index: int) -> None:
+    details = action_details(
+        panel.recorder,
+        index,
+        state_sanitizer=panel.state_sanitizer,
+        action_sanitizer=panel.action_sanitizer,
+    )
+    row = details.row
+    jump, skip = st.columns(2)
+    with jump:
+        panel.button("Jump", "jump", ops.jump_to_state(index), icon=":material/history:")
+    with skip:
+        label = "Unskip" if row.skipped else "Skip"
+        panel.button(
+            label,
+            "skip",
+            ops.toggle_action(row.action_id),
+            disabled=index == 0,
+            icon=":material/block:",
+        )
+    if row.error:
+        st.error(row.error)
+    st.markdown("**Action**")
+    st.json(details.action, expanded=1)
+    st.markdown("**Diff**")
+    if details.changes:
+        st.dataframe(change_rows(details.changes), hide_index=True)
+        if details.truncated:
+            st.caption(f"First {len(details.changes)} changes shown.")
+    else:
+        st.caption("No change.")
+    st.markdown("**State after**")
+    st.json(details.state, expanded=1)

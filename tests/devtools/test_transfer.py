@@ -1,0 +1,212 @@
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pyrsistent import freeze, pmap, pset
+
+from streamlit_redux import Action, Store
+from streamlit_redux import devtools as dt
+from streamlit_redux.devtools import SessionExportError, SessionImportError
+from streamlit_redux.devtools.transfer import FORMAT, export_session, import_session, parse_session
+
+INC = Action("INCREMENT", payload={"by": 1})
+
+
+def counter(state, action):
+    state = pmap({"n": 0, "secret": "hunter2"}) if state is None else state
+    if action.type == "INCREMENT":
+        return state.set("n", state["n"] + action.payload["by"])
+    return state
+
+
+def recorded_store(n=3):
+    store = Store(counter)
+    recorder = dt.instrument(store).recorder
+    for _ in range(n):
+        store.dispatch(INC)
+    return store, recorder
+
+
+def test_export_then_import_restores_state_and_log():
+    store, recorder = recorded_store()
+    store.dispatch(dt.toggle_action(2))
+    text = export_session(recorder)
+    other = Store(counter)
+    import_session(other, text)
+    other_recorder = dt.instrument(other).recorder
+    assert other.state["n"] == 2
+    assert other_recorder.staged_ids == recorder.staged_ids
+    assert other_recorder.skipped_ids == {2}
+
+
+def test_export_with_states_imports_without_running_reducers():
+    _, recorder = recorded_store()
+    text = export_session(recorder, with_states=True)
+    calls = []
+
+    def counting(state, action):
+        calls.append(action.type)
+        return counter(state, action)
+
+    other = Store(counting)
+    dt.instrument(other)
+    calls.clear()
+    import_session(other, text)
+    assert calls == [] and other.state["n"] == 3
+
+
+def test_sanitizers_apply_to_everything_exported():
+    _, recorder = recorded_store()
+    text = export_session(
+        recorder,
+        state_sanitizer=lambda s: s.set("secret", "***"),
+        action_sanitizer=lambda a: Action(a.type, "masked"),
+        with_states=True,
+    )
+    assert "hunter2" not in text and '"by"' not in text
+    document = json.loads(text)
+    assert document["committed_state"]["secret"] == "***"
+    assert document["actions"][0]["payload"] == "masked"
+
+
+def test_a_list_of_actions_imports_and_replays():
+    store = Store(counter)
+    dt.instrument(store)
+    import_session(store, json.dumps([{"type": "INCREMENT", "payload": {"by": 5}}]))
+    assert store.state["n"] == 5
+
+
+def test_imported_values_are_pyrsistent():
+    session = parse_session(json.dumps([{"type": "X", "payload": {"a": [1]}}]))
+    assert session.actions[0][1].payload == freeze({"a": [1]})
+
+
+def test_export_refuses_values_json_cannot_hold_and_names_where():
+    store = Store(lambda s, a: pmap({"when": object()}) if s is None else s)
+    recorder = dt.instrument(store).recorder
+    with pytest.raises(
+        SessionExportError,
+        match=r"in committed_state, State path \"when\" holds a object.*pass a state_sanitizer",
+    ):
+        export_session(recorder)
+
+
+def test_export_refuses_nan_in_an_action_payload():
+    store = Store(lambda s, a: 0 if s is None else s)
+    recorder = dt.instrument(store).recorder
+    store.dispatch(Action("measured", float("nan")))
+    with pytest.raises(SessionExportError, match=r"in action #1 \(measured\) payload.*nan"):
+        export_session(recorder)
+
+
+def test_sets_and_non_string_keys_round_trip_through_export():
+    state = pmap({"tags": pset(["a", "b"]), "by_id": pmap({1: "one"})})
+    store = Store(lambda s, a: state if s is None else s)
+    text = export_session(dt.instrument(store).recorder)
+    other = Store(lambda s, a: pmap() if s is None else s)
+    import_session(other, text)
+    assert other.state == state
+
+
+def document(**changes):
+    base = {
+        "format": FORMAT,
+        "version": 1,
+        "committed_state": {"n": 0},
+        "actions": [{"id": 1, "type": "INCREMENT", "payload": {"by": 1}}],
+    }
+    base.update(changes)
+    return json.dumps(base)
+
+
+BAD_FILES = [
+    ("x" * 50, r"is 50 bytes, over the 40-byte import limit; export a shorter history", 40),
+    (b"\xff\xfe", r"not UTF-8 text.*Export button", None),
+    ("{nope", r"not valid JSON: Expecting property name.*line 1, column 2", None),
+    ("[" * 100_000 + "]" * 100_000, r"could not be read as JSON \(RecursionError", None),
+    ('"text"', r"holds a JSON string, expected an object", None),
+    (
+        document(format="redux-devtools"),
+        r"format 'redux-devtools', expected \"streamlit-redux",
+        None,
+    ),
+    (
+        document(version=2),
+        r"version 2; this streamlit-redux reads version 1\. Export it again",
+        None,
+    ),
+    (document(actions={}), r"\"actions\" must be a list, got a JSON object", None),
+    (document(actions=[3]), r"actions\[0\].*it is a JSON number, not an object", None),
+    (
+        document(actions=[{"type": "A"}]),
+        r"actions\[0\].*its \"id\" is None; ids must be ints",
+        None,
+    ),
+    (
+        document(actions=[{"id": 2, "type": "A"}, {"id": 2, "type": "B"}]),
+        r"actions\[1\].*its \"id\" is 2; ids must be ints increasing",
+        None,
+    ),
+    (
+        document(actions=[{"id": 1, "type": ""}]),
+        r"its \"type\" is '', not a non-empty string",
+        None,
+    ),
+    (document(actions=[{"id": 1, "type": "A", "extra": 1}]), r"unknown keys \['extra'\]", None),
+    (document(actions=[{"id": 1, "type": "A", "meta": []}]), r"its \"meta\" is a JSON array", None),
+    (document(actions=[{"id": 1, "type": "A", "error": "yes"}]), r"its \"error\" is 'yes'", None),
+    (document(skipped_ids="1"), r"\"skipped_ids\" must be a list of action ids", None),
+    (document(skipped_ids=[9]), r"\"skipped_ids\" holds \[9\], which are not ids", None),
+    (document(current_index=5), r"\"current_index\" is 5, but it holds 1 actions", None),
+    (document(states=[1]), r"\"states\" must list 2 states.*got 1", None),
+    (
+        document(committed_state={"__pmap__": [1]}),
+        r"committed_state holds a malformed tagged",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "message", "limit"), BAD_FILES)
+def test_a_bad_file_is_refused_and_leaves_the_session_unchanged(data, message, limit):
+    store, recorder = recorded_store()
+    store.dispatch(dt.jump_to_state(1))
+    before = (
+        store.state,
+        list(recorder.staged_ids),
+        list(recorder.computed),
+        recorder.current_index,
+    )
+    kwargs = {"max_bytes": limit} if limit else {}
+    with pytest.raises(SessionImportError, match=message):
+        import_session(store, data, **kwargs)
+    assert (store.state, recorder.staged_ids, recorder.computed, recorder.current_index) == before
+
+
+def test_import_never_unpickles():
+    import pickle
+
+    with pytest.raises(SessionImportError, match=r"not UTF-8 text|not valid JSON"):
+        parse_session(pickle.dumps({"format": FORMAT}))
+
+
+@given(
+    st.lists(st.integers(1, 5), max_size=15),
+    st.sets(st.integers(1, 15), max_size=4),
+    st.booleans(),
+)
+def test_export_then_import_gives_the_same_history(amounts, skipped, with_states):
+    store = Store(counter)
+    recorder = dt.instrument(store).recorder
+    for amount in amounts:
+        store.dispatch(Action("INCREMENT", payload={"by": amount}))
+    for action_id in sorted(skipped):
+        store.dispatch(dt.toggle_action(action_id))
+    other = Store(counter)
+    import_session(other, export_session(recorder, with_states=with_states))
+    imported = dt.instrument(other).recorder
+    assert imported.staged_ids == recorder.staged_ids
+    assert imported.skipped_ids == recorder.skipped_ids
+    assert [c.state for c in imported.computed] == [c.state for c in recorder.computed]
+    assert other.state == store.state
