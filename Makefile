@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/streamlit run examples/todo.py
+	STREAMLIT_REDUX_DEV=1 $(VENV)/bin/streamlit run examples/todo.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check streamlit_redux tests benchmarks examples conftest.py

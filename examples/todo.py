@@ -34,7 +34,8 @@ view = create_slice(
         "drafted": lambda s, a: s.set("draft", a.payload),
     },
 )
-store = get_store(combine_reducers(todos=todos.reducer, view=view.reducer))
+# devtools="auto": the devtools panel shows in development (`make demo` sets STREAMLIT_REDUX_DEV=1).
+store = get_store(combine_reducers(todos=todos.reducer, view=view.reducer), devtools="auto")
 
 
 def _visible(items, shown):

@@ -9,7 +9,7 @@
 1
 """
 
-from streamlit_redux import middleware, signals, storage
+from streamlit_redux import devtools, middleware, signals, storage
 from streamlit_redux.binding import SessionStore, get_store
 from streamlit_redux.store.actions import Action, ActionCreator, create_action
 from streamlit_redux.store.errors import (
@@ -50,6 +50,7 @@ __all__ = [
     "create_reducer",
     "create_selector",
     "create_slice",
+    "devtools",
     "get_store",
     "middleware",
     "select_path",

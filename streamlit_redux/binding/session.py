@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -21,12 +21,14 @@ def get_store(
     key: str = "store",
     initial_state: Any = None,
     middleware: Iterable[Middleware] = (),
+    devtools: bool | Literal["auto"] = False,
 ) -> SessionStore:
     """Return this session's store, kept in ``st.session_state["streamlit_redux:<key>"]``.
 
     Call it at the top of every run (and of every page): the first run creates the store, later
     runs keep its state, history and subscriptions and adopt this run's reducer and middleware
-    (edit the app while it runs: the state stays).
+    (edit the app while it runs: the state stays). ``devtools=True`` (or ``"auto"``: in
+    development only) draws the devtools panel in the sidebar.
 
     >>> # store = get_store(todos.reducer)
     """
@@ -43,4 +45,8 @@ def get_store(
         store = SessionStore(reducer, initial_state, middleware, name=key)
         st.session_state[slot] = store
     store._adopt_run(reducer, middleware)
+    if devtools:
+        from streamlit_redux.devtools.panel import sidebar  # the one binding -> devtools import
+
+        sidebar(store, enabled=devtools)
     return store

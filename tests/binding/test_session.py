@@ -122,3 +122,17 @@ def test_click_inside_a_fragment_that_changes_body_data_reruns_the_whole_app():
     assert store_of(app).rerun_log[-1].scopes == ("app",)
     assert app.session_state["runs"] == ["app", "count", "greeting"]
     assert app.header[0].value == "Fragment board"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_get_store_devtools_flag_draws_the_panel(enabled):
+    app = AppTest.from_file(str(APPS / "with_devtools.py"), default_timeout=15)
+    app.session_state["devtools"] = enabled
+    app.run()
+    app.button(key="inc").click().run()
+    app.run()
+    assert not app.exception, app.exception
+    subheaders = [h.value for h in app.sidebar.subheader]
+    assert any("devtools" in h for h in subheaders) is enabled
+    if enabled:
+        assert any("#1 counter/incremented" in o for o in app.sidebar.radio[0].options)
