@@ -130,7 +130,7 @@ def run_variant(variant: str, browser: Any, workdir: Path) -> Result:
             for text in changed.values():
                 page.get_by_text(text, exact=True).first.wait_for(timeout=15_000)
             if model.title != "Dashboard":
-                page.get_by_role("heading", name=model.title).wait_for(timeout=15_000)
+                page.get_by_role("heading", name=model.title, exact=True).wait_for(timeout=15_000)
             wait_for_run(page)
             result.latencies_s.append(time.perf_counter() - started)
             ran = Counter(log.read_text().split())

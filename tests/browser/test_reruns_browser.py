@@ -46,19 +46,19 @@ def test_click_inside_a_fragment_reruns_only_that_fragment(dashboard):
     assert interact(page, log, click, "count=1") == ["count"]
     assert interact(page, log, click, "count=2") == ["count"]
     expect(page.get_by_text("hello=ADA")).to_be_visible()
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
 
 
 def test_change_read_by_the_body_reruns_the_app_once(dashboard):
     page, log = dashboard
-    board = page.get_by_role("heading", name="Board")
+    board = page.get_by_role("heading", name="Board", exact=True)
     ran = interact(page, log, page.get_by_role("button", name="Rename title").click, board)
     assert ran == ["app", "count", "greeting"]
 
 
 def test_click_inside_a_fragment_that_changes_body_data_reruns_the_app_once(dashboard):
     page, log = dashboard
-    heading = page.get_by_role("heading", name="Fragment board")
+    heading = page.get_by_role("heading", name="Fragment board", exact=True)
     ran = interact(page, log, page.get_by_role("button", name="Retitle from fragment").click, heading)
     assert ran == ["app", "count", "greeting"]
 
