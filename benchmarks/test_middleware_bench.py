@@ -30,28 +30,27 @@ def test_bare_dispatch(benchmark):
     benchmark(store.dispatch, bump)
 
 
-@pytest.mark.benchmark(group="middleware-stack")
-def test_logging_off_undo_persist_debounced_checks(benchmark):
+def stacked_store(*, checks):
+    """logging (level off) + undoable + persist (debounced), and the checks when asked."""
     persistor = persist(MemoryStorage(), key="bench", debounce_s=60)
     quiet = logging.getLogger("streamlit_redux.bench")
     quiet.setLevel(logging.WARNING)
-    store = Store(
-        combine_reducers(todos=undoable(todos.reducer, limit=100)),
-        middleware=[logger_middleware(logger=quiet), checks_middleware(enabled=True), persistor],
-    )
+    middleware = [logger_middleware(logger=quiet), persistor]
+    if checks:
+        middleware.insert(1, checks_middleware(enabled=True))
+    return Store(combine_reducers(todos=undoable(todos.reducer, limit=100)), middleware=middleware), persistor
+
+
+@pytest.mark.benchmark(group="middleware-stack")
+def test_logging_off_undo_persist_debounced_checks(benchmark):
+    store, persistor = stacked_store(checks=True)
     benchmark(store.dispatch, bump)
     persistor.flush()
 
 
 @pytest.mark.benchmark(group="middleware-stack")
 def test_production_stack_logging_off_undo_persist_debounced(benchmark):
-    persistor = persist(MemoryStorage(), key="bench", debounce_s=60)
-    quiet = logging.getLogger("streamlit_redux.bench")
-    quiet.setLevel(logging.WARNING)
-    store = Store(
-        combine_reducers(todos=undoable(todos.reducer, limit=100)),
-        middleware=[logger_middleware(logger=quiet), persistor],
-    )
+    store, persistor = stacked_store(checks=False)
     benchmark(store.dispatch, bump)
     persistor.flush()
 

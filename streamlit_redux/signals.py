@@ -1,20 +1,8 @@
-"""The blinker signals stores send: ``action_dispatched``, ``state_changed``, ``dispatch_failed``.
+"""The blinker signals stores and middleware send (``action_dispatched``, ``state_changed``,
+``dispatch_failed``, ``persist_failed``, ``effect_failed``).
 
 Defined in :mod:`streamlit_redux.store.signals`; this module is their public address.
 """
 
-from streamlit_redux.store.signals import (
-    action_dispatched,
-    dispatch_failed,
-    effect_failed,
-    persist_failed,
-    state_changed,
-)
-
-__all__ = [
-    "action_dispatched",
-    "dispatch_failed",
-    "effect_failed",
-    "persist_failed",
-    "state_changed",
-]
+from streamlit_redux.store.signals import *  # noqa: F403
+from streamlit_redux.store.signals import __all__ as __all__
