@@ -17,7 +17,7 @@ from streamlit_redux.store.errors import (
 Reducer: TypeAlias = Callable[[Any, Action], Any]
 CaseReducer: TypeAlias = Callable[[Any, Action], Any]
 
-_SCALARS = (int, float, str, bytes, bool, type(None))
+_SCALARS = frozenset({int, float, str, bytes, bool, type(None)})
 
 
 def unchanged(new: Any, old: Any) -> bool:
@@ -26,7 +26,7 @@ def unchanged(new: Any, old: Any) -> bool:
     Containers are compared by identity (pyrsistent returns the same object when nothing
     changed); scalars by value, as ``===`` does in JavaScript (``300 + 0`` is a new int object).
     """
-    return new is old or (type(new) is type(old) and isinstance(new, _SCALARS) and new == old)
+    return new is old or (type(new) is type(old) and type(new) in _SCALARS and new == old)
 
 
 def combine_reducers(
@@ -56,7 +56,7 @@ def combine_reducers(
         for name, reducer in items:
             previous = current.get(name)
             following = _call_slice(name, reducer, previous, action)
-            if not unchanged(following, previous):
+            if following is not previous and not unchanged(following, previous):
                 changed.append((name, following))
         if not changed and state is not None:
             return current

@@ -220,7 +220,9 @@ class Store:
             state = self._committed = self._working
             reduced, self._reduced = self._reduced, []
             listeners = self._listeners
-        if not unchanged(state, previous) or signals.action_dispatched.receivers:
+        if (state is not previous and not unchanged(state, previous)) or (
+            signals.action_dispatched.receivers
+        ):
             self._notify(previous, state, reduced, listeners)
         return result
 
