@@ -15,7 +15,7 @@ size of the state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from pyrsistent import PMap, PVector, pmap, pvector
@@ -143,6 +143,28 @@ def _index_of(action: Action) -> int:
     return action.payload
 
 
+def _history_handlers(
+    jump_types: list[str], clear_types: list[str], ignore_initial_state: bool
+) -> dict[str, Callable[[History, Action], History]]:
+    """The history actions by type: undo, redo, jump, jump to past/future, clear history."""
+    moves: list[Callable[[History, Action], History]] = [
+        lambda h, a: _jump(h, -1),
+        lambda h, a: _jump(h, 1),
+        lambda h, a: _jump(h, _index_of(a)),
+        lambda h, a: _jump_to_past(h, _index_of(a)),
+        lambda h, a: _jump_to_future(h, _index_of(a)),
+    ]
+    handlers = dict(zip(jump_types, moves, strict=True))
+    for clear_type in clear_types:
+        handlers[clear_type] = lambda h, a: _created(h["present"], ignore_initial_state)
+    if len(handlers) != len(jump_types) + len(clear_types):
+        raise StreamlitReduxError(
+            f"undoable got the same action type for two history actions ({sorted(handlers)}); "
+            "give undo, redo, the jumps and clear_history distinct types."
+        )
+    return handlers
+
+
 def undoable(
     reducer: Reducer,
     *,
@@ -150,6 +172,13 @@ def undoable(
     filter: Filter | None = None,
     group_by: GroupBy | None = None,
     ignore_initial_state: bool = False,
+    sync_filter: bool = False,
+    undo_type: str = undo.type,
+    redo_type: str = redo.type,
+    jump_type: str = jump.type,
+    jump_to_past_type: str = jump_to_past.type,
+    jump_to_future_type: str = jump_to_future.type,
+    clear_history_type: str | Iterable[str] = clear_history.type,
 ) -> Reducer:
     """Wrap ``reducer`` so its state gets ``past``, ``present`` and ``future`` (redux-undo).
 
@@ -160,19 +189,20 @@ def undoable(
       key share one history entry (see ``group_by_action_types``).
     - ``ignore_initial_state``: the initial state is not kept in history, so undo stops at the
       first change.
+    - ``sync_filter``: a filtered change also becomes the state the next entry records (by
+      default the next entry records the present as of the last unfiltered action).
+    - ``undo_type`` ... ``clear_history_type``: answer your own action types instead of (not
+      besides) the built-in ones, e.g. two undoable slices with separate undo buttons.
 
     An action that does not change the present adds no entry; out-of-range jumps do nothing.
     """
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise StreamlitReduxError(f"undoable(limit={limit!r}): limit must be an int >= 1 or None.")
-    jumps: dict[str, Callable[[History, Action], History]] = {
-        undo.type: lambda h, a: _jump(h, -1),
-        redo.type: lambda h, a: _jump(h, 1),
-        jump.type: lambda h, a: _jump(h, _index_of(a)),
-        jump_to_past.type: lambda h, a: _jump_to_past(h, _index_of(a)),
-        jump_to_future.type: lambda h, a: _jump_to_future(h, _index_of(a)),
-        clear_history.type: lambda h, a: _created(h["present"], ignore_initial_state),
-    }
+    jumps = _history_handlers(
+        [undo_type, redo_type, jump_type, jump_to_past_type, jump_to_future_type],
+        [clear_history_type] if isinstance(clear_history_type, str) else list(clear_history_type),
+        ignore_initial_state,
+    )
 
     def undoable_reducer(state: History | None, action: Action) -> History:
         if state is None:
@@ -187,7 +217,8 @@ def undoable(
         if unchanged(present, history[_LATEST]):  # back to the recorded present: no entry
             return history.set("present", present)
         if filter is not None and not filter(action, present, history):
-            return history.set("present", present)
+            filtered = history.set("present", present)
+            return filtered.set(_LATEST, present) if sync_filter else filtered
         group = group_by(action, present, history) if group_by is not None else None
         if group is not None and group == history["group"]:
             return history.set("present", present).set(_LATEST, present)

@@ -5,7 +5,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyrsistent import pmap, pvector
 
-from streamlit_redux import Action, Store, StreamlitReduxError, combine_reducers, create_slice
+from streamlit_redux import (
+    Action,
+    Store,
+    StreamlitReduxError,
+    combine_reducers,
+    create_action,
+    create_slice,
+)
 from streamlit_redux.middleware.undo import (
     clear_history,
     exclude_action,
@@ -256,3 +263,43 @@ def test_history_memory_grows_with_the_changes_not_the_state_size():
     assert grown < 5_000_000
     assert store.state["past"][0] is not store.state["present"]
     assert isinstance(store.state["future"], type(pvector()))
+
+
+def test_custom_action_types_replace_the_built_in_ones():
+    undo_a, redo_a, clear_a = (create_action(f"a/{n}") for n in ("undo", "redo", "clear"))
+    store = make(undo_type=undo_a.type, redo_type=redo_a.type, clear_history_type=[clear_a.type])
+    store.dispatch(inc())
+    store.dispatch(undo())  # the built-in type is now an ordinary action: nothing happens
+    assert view(store) == ([0], 1, [])
+    store.dispatch(undo_a())
+    assert view(store) == ([], 0, [1])
+    store.dispatch(redo_a())
+    assert view(store) == ([0], 1, [])
+    store.dispatch(clear_a())
+    assert view(store) == ([], 1, [])
+
+
+def test_two_undoable_slices_undo_separately():
+    undo_b = create_action("b/undo")
+    store = Store(
+        combine_reducers(a=undoable(counter.reducer), b=undoable(counter.reducer, undo_type=undo_b.type))
+    )
+    store.dispatch(inc())
+    store.dispatch(undo_b())
+    assert store.state["a"]["present"] == 1
+    assert store.state["b"]["present"] == 0
+
+
+def test_the_same_type_for_two_history_actions_is_refused():
+    with pytest.raises(StreamlitReduxError, match=r"same action type for two history actions.*distinct types"):
+        undoable(counter.reducer, undo_type="x", redo_type="x")
+
+
+def test_sync_filter_records_the_filtered_present_in_the_next_entry():
+    plain = make(filter=exclude_action(add.type))
+    synced = make(filter=exclude_action(add.type), sync_filter=True)
+    for store in (plain, synced):
+        store.dispatch(add(10))
+        store.dispatch(inc())
+    assert view(plain) == ([0], 11, [])
+    assert view(synced) == ([10], 11, [])
