@@ -199,8 +199,9 @@ _Where = tuple[Any, Any]
 
 def _children(container: Any) -> Iterable[tuple[Any, Any]]:
     if isinstance(container, PMap) and LATEST_UNFILTERED in container:
-        # An undoable history: every state in past/future was checked when it was the present.
-        return ((k, v) for k, v in container.items() if k not in ("past", "future"))
+        # An undoable history: every state in it was checked when it was the present (and
+        # reporting the present's path does not depend on the PMap's hash order).
+        return (("present", container["present"]), ("group", container.get("group")))
     if isinstance(container, (PMap, dict)):
         return container.items()
     if isinstance(container, (PVector, list)):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +71,7 @@ class CancelToken:
 
 @dataclass
 class _Listener:
+    key: Hashable
     matches: Callable[[Action], bool]
     effect: Effect
     background: bool
@@ -87,16 +88,30 @@ class Effects:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def on(
-        self, matcher: Matcher, effect: Effect | None = None, *, background: bool = False
+        self,
+        matcher: Matcher,
+        effect: Effect | None = None,
+        *,
+        background: bool = False,
+        key: Hashable = None,
     ) -> Any:
         """Run ``effect(action, api)`` after each matching action (decorator or direct call).
 
         ``matcher``: an action type, an action creator, or a predicate ``(action) -> bool``.
         ``background=True``: run on a thread pool as ``effect(action, api, token)``.
+        Registering the same effect again replaces it, so a script that registers on every
+        Streamlit rerun keeps one registration (with the latest code). "The same" means the
+        same ``key``, by default the matcher and the effect's module and qualified name (plus
+        the line for lambdas, and the hashable values a closure captured).
         """
         if effect is None:
-            return lambda fn: self.on(matcher, fn, background=background)
-        self._listeners.append(_Listener(_matcher(matcher), effect, background))
+            return lambda fn: self.on(matcher, fn, background=background, key=key)
+        matches = _matcher(matcher)
+        identity = _default_key(matcher, effect) if key is None else key
+        listener = _Listener(identity, matches, effect, background)
+        with self._lock:
+            self._listeners = [kept for kept in self._listeners if kept.key != listener.key]
+            self._listeners.append(listener)
         return effect
 
     def middleware(self, api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
@@ -171,6 +186,44 @@ def _matcher(matcher: Matcher) -> Callable[[Action], bool]:
     raise StreamlitReduxError(
         f"effects.on got {matcher!r}; pass an action type, an action creator or a predicate."
     )
+
+
+def _default_key(matcher: Matcher, effect: Effect) -> Hashable:
+    matcher_key = matcher if isinstance(matcher, str) else getattr(matcher, "type", None)
+    return (
+        matcher_key if isinstance(matcher_key, str) else _code_key(matcher),
+        _code_key(effect),
+    )
+
+
+def _code_key(fn: Any) -> Hashable:
+    """Names that survive a rerun (the function object does not); lambdas add their line,
+    closures the values they captured, so ``on(t, make_handler(t))`` in a loop stays apart."""
+    name = getattr(fn, "__qualname__", None)
+    if name is None:
+        return id(fn)
+    line = getattr(getattr(fn, "__code__", None), "co_firstlineno", None)
+    return (
+        getattr(fn, "__module__", None),
+        name,
+        line if "<lambda>" in name else None,
+        _captured(fn),
+    )
+
+
+def _captured(fn: Any) -> tuple[Hashable, ...]:
+    return tuple(_cell_key(cell) for cell in getattr(fn, "__closure__", None) or ())
+
+
+def _cell_key(cell: Any) -> Hashable:
+    try:
+        value: Hashable = cell.cell_contents
+        hash(value)
+    except (TypeError, ValueError):  # unhashable (a list, the store) or empty: its type decides
+        return type(getattr(cell, "cell_contents", None)).__name__
+    if callable(value):  # names only: a recursive closure would recurse here forever
+        return (getattr(value, "__module__", None), getattr(value, "__qualname__", None))
+    return value
 
 
 def _report(listener: _Listener, action: Action, error: Exception) -> None:

@@ -148,3 +148,43 @@ def test_no_thread_until_a_background_effect_runs():
     effects.on(edited, lambda a, api: None)
     make(effects).dispatch(edited("x"))
     assert threading.active_count() == before
+
+
+APP = """
+@effects.on(edited)
+def autosave(action, api):
+    log.append((VERSION, action.payload))
+"""
+
+
+def test_registering_again_on_a_rerun_replaces_the_effect_with_the_new_code():
+    effects, log = create_effects(), []
+    for version in (1, 2, 3):  # each rerun executes the script anew: new function objects
+        exec(compile(APP, "app.py", "exec"), {"effects": effects, "edited": edited, "log": log, "VERSION": version})
+    make(effects).dispatch(edited("x"))
+    assert log == [(3, "x")]
+
+
+def make_counter_effect(tally, name):
+    def count(action, api):
+        tally.append(name)
+
+    return count
+
+
+def test_effects_made_by_one_factory_for_different_values_stay_apart():
+    effects, tally = create_effects(), []
+    for name in ("a", "b"):
+        effects.on(edited, make_counter_effect(tally, name))
+    make(effects).dispatch(edited("x"))
+    assert sorted(tally) == ["a", "b"]
+
+
+def test_explicit_keys_tell_registrations_apart_or_replace_them():
+    effects, tally = create_effects(), []
+    for n in range(3):
+        effects.on(edited, lambda action, api: tally.append("kept"), key=f"k{n}")
+    effects.on(edited, lambda action, api: tally.append("first"), key="same")
+    effects.on(edited, lambda action, api: tally.append("second"), key="same")
+    make(effects).dispatch(edited("x"))
+    assert tally == ["kept", "kept", "kept", "second"]
