@@ -30,6 +30,7 @@ __all__ = ["CheckError", "checks_enabled", "checks_middleware"]
 
 _SCALARS = (str, int, float, bool, type(None))
 _MUTABLE = (list, dict, set, bytearray)
+_EMPTY_OK = (PMap, PVector, PSet)
 
 
 class CheckError(StreamlitReduxError):
@@ -103,6 +104,8 @@ def _check_action(action: Any, serializable: bool, skip: frozenset[str]) -> None
     if not serializable or action.type in skip:
         return
     for where, value in (("payload", action.payload), ("meta", action.meta)):
+        if isinstance(value, _SCALARS) or (not value and isinstance(value, _EMPTY_OK)):
+            continue  # the usual case (no payload, empty meta), without building a walk
         problem = _first_problem(value, CheckedSubtrees(), True, False, frozenset(), root=where)
         if problem is not None:
             path, value_found, _ = problem

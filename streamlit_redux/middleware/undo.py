@@ -125,13 +125,21 @@ def _jump(history: History, steps: int) -> History:
     return history
 
 
-def _insert(history: History, present: Any, limit: int | None, group: Hashable) -> History:
-    past = history["past"]
+def _insert(
+    past: PVector,  # type: ignore[type-arg]
+    latest: Any,
+    present: Any,
+    limit: int | None,
+    group: Hashable,
+) -> History:
     if limit is not None and limit <= len(past) + 1:
         past = past[1:]
-    if history[_LATEST] is not None:
-        past = past.append(history[_LATEST])
-    return _history(past, present, pvector(), group)
+    if latest is not None:
+        past = past.append(latest)
+    return _history(past, present, _EMPTY, group)
+
+
+_EMPTY: PVector = pvector()  # type: ignore[type-arg]
 
 
 def _index_of(action: Action) -> int:
@@ -211,10 +219,12 @@ def undoable(
         handle = jumps.get(action.type)
         if handle is not None:
             return handle(history, action)
-        present = reducer(history["present"], action)
-        if unchanged(present, history["present"]):
+        before = history["present"]
+        present = reducer(before, action)
+        if unchanged(present, before):
             return history
-        if unchanged(present, history[_LATEST]):  # back to the recorded present: no entry
+        latest = history[_LATEST]
+        if unchanged(present, latest):  # back to the recorded present: no entry
             return history.set("present", present)
         if filter is not None and not filter(action, present, history):
             filtered = history.set("present", present)
@@ -222,10 +232,10 @@ def undoable(
         group = group_by(action, present, history) if group_by is not None else None
         if group is not None and group == history["group"]:
             return history.set("present", present).set(_LATEST, present)
-        return _insert(history, present, limit, group)
+        return _insert(history["past"], latest, present, limit, group)
 
     return undoable_reducer
 
 
 def _is_history(state: Any) -> bool:
-    return isinstance(state, PMap) and "present" in state and _LATEST in state
+    return isinstance(state, PMap) and _LATEST in state
