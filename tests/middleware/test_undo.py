@@ -3,6 +3,7 @@ import tracemalloc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from pyrsistent import pmap, pvector
 
 from streamlit_redux import (
@@ -303,3 +304,132 @@ def test_sync_filter_records_the_filtered_present_in_the_next_entry():
         store.dispatch(inc())
     assert view(plain) == ([0], 11, [])
     assert view(synced) == ([10], 11, [])
+
+
+class HistoryModel:
+    """redux-undo's history as plain lists, for the state machine below."""
+
+    def __init__(self, *, limit, filtered, grouped, sync_filter, ignore_initial_state):
+        self.limit, self.filtered, self.grouped = limit, filtered, grouped
+        self.sync, self.ignore = sync_filter, ignore_initial_state
+        self.past, self.future, self.present, self.group = [], [], 0, None
+        self.latest = None if ignore_initial_state else 0
+
+    def apply(self, kind, new):
+        if new == self.present:
+            return
+        if new == self.latest:
+            self.present = new
+        elif kind in self.filtered:
+            self.present = new
+            self.latest = new if self.sync else self.latest
+        elif kind in self.grouped and kind == self.group:
+            self.present = self.latest = new
+        else:
+            if self.limit is not None and self.limit <= len(self.past) + 1:
+                self.past = self.past[1:]
+            if self.latest is not None:
+                self.past = [*self.past, self.latest]
+            self.present = self.latest = new
+            self.future = []
+            self.group = kind if kind in self.grouped else None
+
+    def to_past(self, i):
+        if 0 <= i < len(self.past):
+            self.future = [*self.past[i + 1 :], self.latest, *self.future]
+            self.present = self.latest = self.past[i]
+            self.past, self.group = self.past[:i], None
+
+    def to_future(self, i):
+        if 0 <= i < len(self.future):
+            self.past = [*self.past, self.latest, *self.future[:i]]
+            self.present = self.latest = self.future[i]
+            self.future, self.group = self.future[i + 1 :], None
+
+    def jump(self, n):
+        if n > 0:
+            self.to_future(n - 1)
+        elif n < 0:
+            self.to_past(len(self.past) + n)
+
+    def clear(self):
+        self.past, self.future, self.group = [], [], None
+        self.latest = None if self.ignore else self.present
+
+
+class UndoableMatchesTheModel(RuleBasedStateMachine):
+    """Every history action, every option: the store's history equals the list model's."""
+
+    @initialize(
+        limit=st.one_of(st.none(), st.integers(1, 4)),
+        mode=st.sampled_from(["filter", "group", "none"]),
+        sync_filter=st.booleans(),
+        ignore_initial_state=st.booleans(),
+    )
+    def start(self, limit, mode, sync_filter, ignore_initial_state):
+        filtered = ("typed",) if mode == "filter" else ()
+        grouped = ("typed",) if mode == "group" else ()
+        self.model = HistoryModel(
+            limit=limit,
+            filtered=filtered,
+            grouped=grouped,
+            sync_filter=sync_filter,
+            ignore_initial_state=ignore_initial_state,
+        )
+        self.store = make(
+            limit=limit,
+            filter=exclude_action(typed.type) if filtered else None,
+            group_by=group_by_action_types(typed.type) if grouped else None,
+            sync_filter=sync_filter,
+            ignore_initial_state=ignore_initial_state,
+        )
+
+    @rule(n=st.integers(-2, 2))
+    def add(self, n):
+        self.model.apply("add", self.model.present + n)
+        self.store.dispatch(add(n))
+
+    @rule()
+    def typed(self):
+        self.model.apply("typed", self.model.present + 100)
+        self.store.dispatch(typed())
+
+    @rule()
+    def undo(self):
+        self.model.jump(-1)
+        self.store.dispatch(undo())
+
+    @rule()
+    def redo(self):
+        self.model.jump(1)
+        self.store.dispatch(redo())
+
+    @rule(n=st.integers(-4, 4))
+    def jump(self, n):
+        self.model.jump(n)
+        self.store.dispatch(jump(n))
+
+    @rule(i=st.integers(-1, 4))
+    def jump_to_past(self, i):
+        self.model.to_past(i)
+        self.store.dispatch(jump_to_past(i))
+
+    @rule(i=st.integers(-1, 4))
+    def jump_to_future(self, i):
+        self.model.to_future(i)
+        self.store.dispatch(jump_to_future(i))
+
+    @rule()
+    def clear(self):
+        self.model.clear()
+        self.store.dispatch(clear_history())
+
+    @invariant()
+    def same_history(self):
+        if hasattr(self, "model"):
+            expected = (self.model.past, self.model.present, self.model.future)
+            assert view(self.store) == expected
+
+
+UndoableMatchesTheModel.TestCase.settings = settings(max_examples=150, deadline=None)
+test_undoable_matches_the_model = UndoableMatchesTheModel.TestCase
