@@ -14,6 +14,7 @@ the first dispatch the cost follows what changed, not the size of the state.
 
 from __future__ import annotations
 
+import math
 import os
 import weakref
 from collections.abc import Callable, Iterable
@@ -104,16 +105,25 @@ def _check_action(action: Any, serializable: bool, skip: frozenset[str]) -> None
     if not serializable or action.type in skip:
         return
     for where, value in (("payload", action.payload), ("meta", action.meta)):
-        if isinstance(value, _SCALARS) or (not value and isinstance(value, _EMPTY_OK)):
+        if _plain(value) or (not value and isinstance(value, _EMPTY_OK)):
             continue  # the usual case (no payload, empty meta), without building a walk
         problem = _first_problem(value, CheckedSubtrees(), True, False, frozenset(), root=where)
         if problem is not None:
             path, value_found, _ = problem
             raise CheckError(
-                f'Action "{action.type}" carries a {type(value_found).__name__} at "{path}", '
+                f'Action "{action.type}" carries a {_described(value_found)} at "{path}", '
                 "which is not serializable (devtools export and persistence need JSON-able "
                 "data); send plain data, or add the type to ignored_actions."
             )
+
+
+def _plain(value: Any) -> bool:
+    """A JSON scalar: JSON has no NaN or infinity, so persistence would refuse those."""
+    return isinstance(value, _SCALARS) and (value.__class__ is not float or math.isfinite(value))
+
+
+def _described(value: Any) -> str:
+    return f"float ({value!r})" if isinstance(value, float) else type(value).__name__
 
 
 def _state_message(problem: tuple[str, Any, str], action_type: str) -> str:
@@ -125,7 +135,7 @@ def _state_message(problem: tuple[str, Any, str], action_type: str) -> str:
             "(freeze(...), pvector, pmap) in reducers."
         )
     return (
-        f'After "{action_type}", the state holds a {type(value).__name__} at "{path}", which '
+        f'After "{action_type}", the state holds a {_described(value)} at "{path}", which '
         "is not serializable; keep plain data in the state, or add the path to ignored_paths."
     )
 
@@ -171,7 +181,7 @@ def _first_problem(
     Paths are built only when needed (a report, or ignored paths to compare with): formatting
     one per visited node would cost more than the check itself.
     """
-    if isinstance(value, _SCALARS) or value in seen:
+    if _plain(value) or value in seen:
         return None
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
@@ -189,8 +199,12 @@ def _first_problem(
         else:
             continue
         for key, child in _children(current):
-            if not isinstance(child, _SCALARS) and child not in seen:
-                stack.append(((where, key), child))
+            if isinstance(child, _SCALARS):
+                if child.__class__ is not float or math.isfinite(child):
+                    continue  # a non-finite float goes on the stack to be reported
+            elif child in seen:
+                continue
+            stack.append(((where, key), child))
     for container in clean:
         seen.add(container)
     return None

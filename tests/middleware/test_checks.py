@@ -206,3 +206,26 @@ def test_undoable_history_is_checked_through_its_present():
     with pytest.raises(CheckError, match=r'mutable dict at "present.items\[1\]"'):
         store.dispatch(actions.added_raw({"title": "b"}))
     assert len(store.state["past"]) == 1
+
+
+def test_non_finite_floats_are_refused_in_state_and_payload():
+    store = make()
+    with pytest.raises(CheckError, match=r'carries a float \(inf\) at "payload.score", which is not serializable'):
+        store.dispatch(actions.added({"score": float("inf")}))
+    with pytest.raises(CheckError, match=r'carries a float \(nan\) at "payload"'):
+        store.dispatch(Action("todos/counted", payload=float("nan")))
+    measured = Store(
+        lambda s, a: s.set("score", float("nan")) if a.type == "measured" else s,
+        pmap({"score": 0.0}),
+        middleware=[checks_middleware(enabled=True)],
+    )
+    with pytest.raises(CheckError, match=r'After "measured", the state holds a float \(nan\) at "score", which is not serializable'):
+        measured.dispatch(Action("measured"))
+    store.dispatch(actions.added({"score": 1.5}))
+    assert store.state["items"][0]["score"] == 1.5
+
+
+def test_non_finite_floats_pass_when_serializable_is_off():
+    store = make(serializable=False)
+    store.dispatch(actions.added({"score": float("inf")}))
+    assert store.state["items"][0]["score"] == float("inf")
