@@ -199,8 +199,14 @@ _Where = tuple[Any, Any]
 
 def _children(container: Any) -> Iterable[tuple[Any, Any]]:
     if isinstance(container, PMap) and LATEST_UNFILTERED in container:
-        # An undoable history: every state in past/future was checked when it was the present.
-        return ((k, v) for k, v in container.items() if k not in ("past", "future"))
+        # An undoable history: every state in past/future was checked when it was the present,
+        # and the latest unfiltered state is usually the present itself (report it as that).
+        present = container.get("present")
+        return (
+            (k, v)
+            for k, v in container.items()
+            if k not in ("past", "future") and not (k == LATEST_UNFILTERED and v is present)
+        )
     if isinstance(container, (PMap, dict)):
         return container.items()
     if isinstance(container, (PVector, list)):
