@@ -102,7 +102,7 @@ class Effects:
         Registering the same effect again replaces it, so a script that registers on every
         Streamlit rerun keeps one registration (with the latest code). "The same" means the
         same ``key``, by default the matcher and the effect's module and qualified name (plus
-        the line for lambdas, and the hashable values a closure captured).
+        the line for lambdas, and the hashable values it captured or has as defaults).
         """
         if effect is None:
             return lambda fn: self.on(matcher, fn, background=background, key=key)
@@ -212,18 +212,26 @@ def _code_key(fn: Any) -> Hashable:
 
 
 def _captured(fn: Any) -> tuple[Hashable, ...]:
-    return tuple(_cell_key(cell) for cell in getattr(fn, "__closure__", None) or ())
+    """The values a function carries: closure cells and default arguments."""
+    values: list[Any] = []
+    for cell in getattr(fn, "__closure__", None) or ():
+        try:
+            values.append(cell.cell_contents)
+        except ValueError:  # an empty cell (a variable not assigned yet)
+            values.append(None)
+    values.extend(getattr(fn, "__defaults__", None) or ())
+    return tuple(_value_key(value) for value in values)
 
 
-def _cell_key(cell: Any) -> Hashable:
-    try:
-        value: Hashable = cell.cell_contents
-        hash(value)
-    except (TypeError, ValueError):  # unhashable (a list, the store) or empty: its type decides
-        return type(getattr(cell, "cell_contents", None)).__name__
+def _value_key(value: Any) -> Hashable:
     if callable(value):  # names only: a recursive closure would recurse here forever
         return (getattr(value, "__module__", None), getattr(value, "__qualname__", None))
-    return value
+    try:
+        hash(value)
+    except TypeError:  # unhashable (a list, a dict): its type decides
+        return type(value).__name__
+    key: Hashable = value
+    return key
 
 
 def _report(listener: _Listener, action: Action, error: Exception) -> None:

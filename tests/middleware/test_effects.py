@@ -188,3 +188,15 @@ def test_explicit_keys_tell_registrations_apart_or_replace_them():
     effects.on(edited, lambda action, api: tally.append("second"), key="same")
     make(effects).dispatch(edited("x"))
     assert tally == ["kept", "kept", "kept", "second"]
+
+
+def test_predicate_lambdas_made_in_a_loop_stay_apart():
+    effects, tally = create_effects(), []
+    for prefix in ("doc/ed", "doc/sa"):
+        effects.on(lambda action, p=prefix: action.type.startswith(p), lambda action, api: tally.append(action.type))
+    for prefix in ("doc/ed", "doc/sa"):  # closures over the loop variable, too
+        effects.on((lambda p: lambda action: action.type.startswith(p))(prefix), lambda action, api: tally.append("c"))
+    store = make(effects)
+    store.dispatch(edited("x"))
+    store.dispatch(saved("x"))
+    assert tally == ["doc/edited", "c", "doc/saved", "c"]
