@@ -7,15 +7,26 @@
 >>> _ = store.dispatch(counter.actions.incremented())
 >>> store.state
 1
+
+The core (store, middleware, storage) never imports Streamlit: the Streamlit-facing names
+(``get_store``, ``StoreView``, ``devtools``, ...) load on first use, so ``import
+streamlit_redux`` stays fast in tests, scripts and workers.
 """
 
-from streamlit_redux import devtools, middleware, signals, storage
-from streamlit_redux.binding import SessionStore, get_store
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from streamlit_redux import middleware, signals, storage
 from streamlit_redux.store.actions import Action, ActionCreator, create_action
 from streamlit_redux.store.errors import (
+    BindingError,
+    DispatchDuringRenderWarning,
     InvalidActionError,
     MiddlewareError,
     MiddlewareSetupError,
+    NotInScriptRunError,
     ReducerError,
     ReducerSideEffectError,
     SelectorError,
@@ -28,22 +39,48 @@ from streamlit_redux.store.selectors import Selector, SelectorStats, create_sele
 from streamlit_redux.store.slices import Slice, create_slice
 from streamlit_redux.store.store import Store
 
+if TYPE_CHECKING:
+    from streamlit_redux import devtools
+    from streamlit_redux.binding import RerunDecision, StoreView, get_store
+
+_LAZY = {
+    "RerunDecision": "streamlit_redux.binding",
+    "StoreView": "streamlit_redux.binding",
+    "get_store": "streamlit_redux.binding",
+    "devtools": "streamlit_redux.devtools",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'streamlit_redux' has no attribute {name!r}")
+    module = importlib.import_module(module_name)
+    value = module if module_name.endswith(name) else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "Action",
     "ActionCreator",
+    "BindingError",
+    "DispatchDuringRenderWarning",
     "InvalidActionError",
     "MiddlewareAPI",
     "MiddlewareError",
     "MiddlewareSetupError",
+    "NotInScriptRunError",
     "ReducerError",
     "ReducerSideEffectError",
+    "RerunDecision",
     "Selector",
     "SelectorError",
     "SelectorStats",
-    "SessionStore",
     "Slice",
     "SliceReturnedNoneError",
     "Store",
+    "StoreView",
     "StreamlitReduxError",
     "combine_reducers",
     "create_action",

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from streamlit_redux.binding.reruns import RerunDecision
 from streamlit_redux.binding.session import SESSION_KEY_PREFIX
-from streamlit_redux.binding.session_store import SessionStore
+from streamlit_redux.binding.view import StoreView
 from streamlit_redux.store import signals
 from streamlit_redux.store.actions import Action
+from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.store import Store
 
 
@@ -36,26 +38,53 @@ def captured_actions(store: Store) -> Iterator[list[Action]]:
         yield actions
 
 
-def app_store(app: Any, *, key: str = "store") -> SessionStore:
+def app_store(app: Any, *, key: str = "store") -> StoreView[Any]:
     """The store ``get_store(..., key=key)`` made in a ``streamlit.testing.v1.AppTest`` session.
 
     >>> # app = AppTest.from_file("app.py").run(); store = app_store(app)
     """
-    store = app.session_state[SESSION_KEY_PREFIX + key]
-    if not isinstance(store, SessionStore):
-        raise TypeError(f"session_state[{SESSION_KEY_PREFIX + key!r}] is not a SessionStore")
-    return store
+    slot = SESSION_KEY_PREFIX + key
+    try:
+        view = app.session_state[slot]
+    except KeyError:
+        view = None
+    if not isinstance(view, StoreView):
+        raise StreamlitReduxError(
+            f"session_state[{slot!r}] holds no store (found {type(view).__name__}); run the app "
+            f'first (app.run()) and pass the key given to get_store(key="{key}").'
+        )
+    return view
 
 
 @contextmanager
-def counted_reruns(store: SessionStore) -> Iterator[Counter[str]]:
+def counted_reruns(view: StoreView[Any]) -> Iterator[Counter[str]]:
     """Count the runs of each scope ("app", fragment keys) inside the ``with`` block.
 
     >>> # with counted_reruns(app_store(app)) as runs:
     >>> #     app.button(key="inc").click().run()
     >>> # assert runs == {"counter": 1}
     """
-    before = Counter(store.scope_runs)
     runs: Counter[str] = Counter()
-    yield runs
-    runs.update(Counter(store.scope_runs) - before)
+
+    def count(sender: StoreView[Any], *, scope: str) -> None:
+        runs[scope] += 1
+
+    with signals.scope_ran.connected_to(count, sender=view):
+        yield runs
+
+
+@contextmanager
+def captured_reruns(view: StoreView[Any]) -> Iterator[list[RerunDecision]]:
+    """Collect the rerun decisions ``view`` makes inside the ``with`` block.
+
+    >>> # with captured_reruns(app_store(app)) as decisions:
+    >>> #     app.button(key="inc").click().run()
+    >>> # assert decisions[-1].scopes == ("counter",)
+    """
+    decisions: list[RerunDecision] = []
+
+    def capture(sender: StoreView[Any], *, decision: RerunDecision) -> None:
+        decisions.append(decision)
+
+    with signals.rerun_decided.connected_to(capture, sender=view):
+        yield decisions

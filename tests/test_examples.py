@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from streamlit_redux.testing import app_store, captured_reruns
+
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
 
@@ -30,9 +32,10 @@ def test_todo_add_toggle_filter_and_clear():
     app.checkbox[1].check().run()
     assert app.metric[0].value == "2 / 3"
     app.run()  # AppTest's element tree holds only the fragments a keyed rerun ran
-    app.radio[0].set_value("open").run()
+    with captured_reruns(app_store(app)) as decisions:
+        app.radio[0].set_value("open").run()
     assert [c.label for c in app.checkbox] == ["Ship it"]
-    assert app.session_state["streamlit_redux:store"].rerun_log[-1].scopes == ("todo-list",)
+    assert decisions[-1].scopes == ("filter", "todo-list")  # the bound radio's scope too
     app.run()
     app.button[1].click().run()
     assert app.metric[0].value == "0 / 1"
@@ -40,9 +43,9 @@ def test_todo_add_toggle_filter_and_clear():
 
 def test_todo_toggle_reruns_list_and_stats_but_not_the_filter():
     app = run("todo.py")
-    store = app.session_state["streamlit_redux:store"]
-    app.checkbox[1].check().run()
-    assert set(store.rerun_log[-1].scopes) == {"todo-list", "stats"}
+    with captured_reruns(app_store(app)) as decisions:
+        app.checkbox[1].check().run()
+    assert set(decisions[-1].scopes) == {"todo-list", "stats"}
 
 
 @pytest.mark.parametrize("country", ["Japan", "Peru"])

@@ -24,11 +24,21 @@ region = create_selector(lambda s: s["region"], lambda r: r)
 total = create_selector(region, total_sales)  # memoized per session: no st.cache_data needed
 
 st.header(store.select(lambda s: s["title"]))
-with st.sidebar:
+
+
+# Bound widgets rerun the scope they are drawn in (their return value may be used there), so
+# the controls get a fragment of their own: a change reruns it and the fragments reading it.
+@store.fragment(key="controls")
+def controls():
+    log_run("controls")
     st.selectbox("Region", REGIONS, **store.bind("region", actions.region_set))
     st.radio("Metric", ["sales", "units"], **store.bind("metric", actions.metric_set))
     st.button("Like", on_click=store.dispatch, args=(actions.liked(),))
     st.button("Rename", on_click=store.dispatch, args=(actions.renamed("Dashboard 2"),))
+
+
+with st.sidebar:
+    controls()
 
 
 @store.fragment(key="kpis")

@@ -22,20 +22,42 @@ def script_context() -> Any:
     return get_script_run_ctx(suppress_warning=True)
 
 
-def _run_location() -> str | None:
+def _thread_state() -> Any:
     try:
         from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
-    except ImportError:  # older Streamlit: no run locations
+    except ImportError:  # older Streamlit: no per-thread fragment state
         return None
     try:
-        return str(ThreadState.get().run_location.value)
-    except (RuntimeError, AttributeError):
+        return ThreadState.get()
+    except RuntimeError:  # not a script thread
         return None
+
+
+def _run_location() -> str | None:
+    location = getattr(_thread_state(), "run_location", None)
+    return None if location is None else str(getattr(location, "value", location))
 
 
 def in_callback() -> bool:
     """True while a widget callback (on_click / on_change) runs on this thread."""
     return _run_location() == "callback"
+
+
+def current_fragment_id() -> str | None:
+    """Streamlit's id of the fragment running on this thread, or None (app body, callbacks)."""
+    fragment_id = getattr(_thread_state(), "fragment_id", None)
+    return None if fragment_id is None else str(fragment_id)
+
+
+def interaction_fragment_ids() -> tuple[str, ...]:
+    """In a callback: the ids of the fragments the interaction's default rerun will run.
+
+    Empty when the interacting widget lives in the app body (the default is a full run).
+    Streamlit 1.67 sets ``fragment_ids_this_run`` before callbacks run exactly when the
+    widget lives inside a fragment (``session_state._interaction_default_is_app_wide``).
+    """
+    ctx = script_context()
+    return tuple(ctx.fragment_ids_this_run or ()) if ctx is not None else ()
 
 
 def in_fragment_rerun() -> bool:

@@ -2,35 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import streamlit as st
 
 from streamlit_redux.binding import runtime
-from streamlit_redux.binding.session_store import NotInScriptRunError, SessionStore
+from streamlit_redux.binding.view import StoreView
+from streamlit_redux.store import signals
+from streamlit_redux.store.errors import NotInScriptRunError
 from streamlit_redux.store.middleware_api import Middleware
-from streamlit_redux.store.reducers import Reducer
+from streamlit_redux.store.reducers import Reducer, combine_reducers
+from streamlit_redux.store.store import Store
 
 SESSION_KEY_PREFIX = "streamlit_redux:"
 
+_PANEL_MODULE = "streamlit_redux.devtools.panel"
+"""Answers ``signals.panel_requested``; loaded by name so the binding never imports devtools."""
+
 
 def get_store(
-    reducer: Reducer,
+    reducer: Reducer | Mapping[str, Reducer],
     *,
     key: str = "store",
     initial_state: Any = None,
     middleware: Iterable[Middleware] = (),
     devtools: bool | Literal["auto"] = False,
-) -> SessionStore:
+) -> StoreView[Any]:
     """Return this session's store, kept in ``st.session_state["streamlit_redux:<key>"]``.
 
     Call it at the top of every run (and of every page): the first run creates the store, later
     runs keep its state, history and subscriptions and adopt this run's reducer and middleware
-    (edit the app while it runs: the state stays). ``devtools=True`` (or ``"auto"``: in
-    development only) draws the devtools panel in the sidebar.
+    (edit the app while it runs: the state stays). ``reducer`` may be a dict of slice reducers
+    (combined with ``combine_reducers``). ``devtools=True`` (or ``"auto"``: in development
+    only) draws the devtools panel in the sidebar.
 
-    >>> # store = get_store(todos.reducer)
+    >>> # store = get_store({"todos": todos.reducer, "filter": filter_.reducer})
     """
     if runtime.script_context() is None:
         raise NotInScriptRunError(
@@ -38,15 +46,21 @@ def get_store(
             "store in st.session_state. Outside Streamlit (tests, scripts), use "
             "streamlit_redux.Store(reducer) directly."
         )
+    if isinstance(reducer, Mapping):
+        reducer = combine_reducers(**reducer)
     slot = SESSION_KEY_PREFIX + key
     middleware = tuple(middleware)
-    store = st.session_state.get(slot)
-    if not isinstance(store, SessionStore):
-        store = SessionStore(reducer, initial_state, middleware, name=key)
-        st.session_state[slot] = store
-    store._adopt_run(reducer, middleware)
+    view = st.session_state.get(slot)
+    if not isinstance(view, StoreView):
+        view = StoreView(Store(reducer, initial_state, middleware, name=key))
+        st.session_state[slot] = view
+    else:
+        view.store.replace_middleware(middleware)
+        if reducer is not view.store.reducer:
+            view.store.adopt_reducer(reducer)
+    view.begin_run()
     if devtools:
-        from streamlit_redux.devtools.panel import sidebar  # the one binding -> devtools import
-
-        sidebar(store, enabled=devtools)
-    return store
+        if not signals.panel_requested.receivers:
+            importlib.import_module(_PANEL_MODULE)
+        signals.panel_requested.send(view, enabled=devtools)
+    return view

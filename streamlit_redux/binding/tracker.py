@@ -13,9 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyrsistent import thaw
-
-APP = "app"
+from streamlit_redux.binding.reruns import APP
 
 
 @dataclass
@@ -23,13 +21,16 @@ class _Selection:
     selector: Callable[[Any], Any]
     key: Hashable
     value: Any
-    shown: Callable[[], Any] | None = None  # for bound widgets: the value the widget holds now
+    holds: Callable[[Any], bool] | None = None  # bound widgets: does it hold this value now?
 
     def changed(self, new: Any) -> bool:
-        if self.shown is not None:
-            # A widget that already holds the new value (the user just typed it) is not stale.
-            return not _same(thaw(new), self.shown())
-        return not _same(new, self.value)
+        if not _same(new, self.value):
+            # The scope used the old value (a bound widget's return value counts): it is stale,
+            # even when the widget itself already shows the new value.
+            return True
+        # The store kept its value but the widget shows another (a reducer refused or
+        # normalised the input): rerun so the widget is re-seeded from the store.
+        return self.holds is not None and not self.holds(new)
 
 
 @dataclass
@@ -75,11 +76,11 @@ class SelectionTracker:
         key: Hashable,
         value: Any,
         *,
-        shown: Callable[[], Any] | None = None,
+        holds: Callable[[Any], bool] | None = None,
     ) -> None:
         """Note that the current scope read ``value`` through ``selector``.
 
-        ``shown`` returns what a bound widget holds now; the scope is stale only if it differs.
+        ``holds`` (bound widgets) tells whether the widget holds a given store value now.
         """
         name = self.current_scope
         if name is None:
@@ -87,7 +88,7 @@ class SelectionTracker:
         with self._lock:
             scope = self._scopes.setdefault(name, _Scope())
             scope.selections[key if key is not None else id(selector)] = _Selection(
-                selector, key, value, shown
+                selector, key, value, holds
             )
 
     def changed_scopes(self, select: Callable[[Callable[[Any], Any], Hashable], Any]) -> list[str]:
@@ -99,11 +100,6 @@ class SelectionTracker:
             for name, scope in scopes
             if any(s.changed(select(s.selector, s.key)) for s in scope.selections.values())
         ]
-
-    def scopes(self) -> list[str]:
-        """The scopes rendered since the last full run."""
-        with self._lock:
-            return list(self._scopes)
 
 
 def _same(new: Any, old: Any) -> bool:

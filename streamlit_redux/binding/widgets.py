@@ -1,31 +1,43 @@
 """Widget binding: any input widget reads from and writes to the store.
 
 Streamlit drops the session_state entry of a widget that is not rendered in a run (page switch,
-conditional render). ``bind`` re-seeds the widget's key from the store before every render, so
-the value comes back; the widget never gets ``value=``, so there is no "default value and
-Session State" conflict.
+conditional render). ``bind_widget`` re-seeds the widget's key from the store before every
+render, so the value comes back; the widget never gets ``value=``, so there is no "default value
+and Session State" conflict. The selection is recorded in the scope the widget is drawn in, so
+when the widget's value changes that scope reruns and the widget's return value is current.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable
+from typing import Any, Protocol
 
 import streamlit as st
 from pyrsistent import thaw
 
 from streamlit_redux.store.actions import Action
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import BindingError
 from streamlit_redux.store.selectors import select_path
-
-if TYPE_CHECKING:
-    from streamlit_redux.binding.session_store import SessionStore
 
 WIDGET_KEY_PREFIX = "streamlit_redux:bind:"
 
 
-def bind(
-    store: SessionStore,
+class RecordingReader(Protocol):
+    """What a binding needs of a view: a recording ``select`` and ``dispatch``."""
+
+    def select(
+        self,
+        selector: Callable[[Any], Any],
+        *,
+        key: Hashable = None,
+        holds: Callable[[Any], bool] | None = None,
+    ) -> Any: ...
+
+    def dispatch(self, action: Any) -> Any: ...
+
+
+def bind_widget(
+    view: RecordingReader,
     source: str | Callable[[Any], Any],
     action_creator: Callable[[Any], Action],
     *,
@@ -40,14 +52,22 @@ def bind(
     """
     selector = select_path(source) if isinstance(source, str) else source
     widget_key = key or WIDGET_KEY_PREFIX + _name_of(source)
-    value = thaw(  # widgets take plain lists and dicts
-        store._select_recorded(selector, None, shown=lambda: st.session_state.get(widget_key))
-    )
-    if widget_key not in st.session_state or not _same(st.session_state[widget_key], value):
-        st.session_state[widget_key] = value
+
+    def holds(store_value: Any) -> bool:
+        return widget_key in st.session_state and same_widget_value(
+            st.session_state[widget_key], thaw(store_value)
+        )
+
+    value = view.select(selector, holds=holds)
+    if not holds(value):
+        st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
 
     def on_change() -> None:
-        store.dispatch(action_creator(st.session_state[widget_key]))
+        new_value = st.session_state[widget_key]
+        # Streamlit also reports a "change" when only the container type differs from what was
+        # seeded (a tuple in the store, a list back from the browser): that is no edit.
+        if not same_widget_value(new_value, thaw(view.select(selector))):
+            view.dispatch(action_creator(new_value))
 
     return {"key": widget_key, "on_change": on_change}
 
@@ -57,15 +77,26 @@ def _name_of(source: str | Callable[[Any], Any]) -> str:
         return source
     name = getattr(source, "name", None) or getattr(source, "__qualname__", None)
     if not name or "<lambda>" in str(name):
-        raise StreamlitReduxError(
+        raise BindingError(
             "store.bind got a lambda selector without key=; its name changes with the code, so "
             'give the widget a stable key: store.bind(lambda s: ..., action, key="city").'
         )
     return str(name)
 
 
-def _same(current: Any, value: Any) -> bool:
+def same_widget_value(shown: Any, stored: Any) -> bool:
+    """Whether a widget showing ``shown`` holds ``stored``.
+
+    Widgets return lists where the store may keep tuples (a multiselect) and tuples where a
+    restored copy may hold lists (a date range): the same items in the same order are the same
+    value, or every restore would look like an edit and fire ``on_change``. Values without a
+    usable ``==`` (numpy arrays) count as different.
+    """
+    if isinstance(shown, (list, tuple)) and isinstance(stored, (list, tuple)):
+        return len(shown) == len(stored) and all(
+            same_widget_value(a, b) for a, b in zip(shown, stored, strict=True)
+        )
     try:
-        return bool(current == value)
+        return bool(shown == stored)
     except Exception:
         return False

@@ -73,9 +73,8 @@ class Instrumentation:
             return
         self.times.add(action.type, data["duration_s"])
         if action.type == REPLACE:
-            # New reducer code: replay the log with it (Redux DevTools' hot reload). The base
-            # class dispatch keeps a binding's rerun logic out of this signal handler.
-            Store.dispatch(sender, ops.replay())
+            # New reducer code: replay the log with it (Redux DevTools' hot reload).
+            sender.dispatch(ops.replay())
             return
         with sender.lock:
             if not self.recorder.blocks_app_actions:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from streamlit_redux.binding.view import StoreView
 from streamlit_redux.devtools import actions as ops
 from streamlit_redux.devtools.errors import DevtoolsError
 from streamlit_redux.devtools.instrument import Instrumentation, instrument
@@ -20,8 +21,10 @@ from streamlit_redux.devtools.panel_io import render_dispatch_box, render_transf
 from streamlit_redux.devtools.panel_log import render_log
 from streamlit_redux.devtools.panel_stats import render_stats
 from streamlit_redux.devtools.recorder import Recorder
+from streamlit_redux.devtools.rerun_stats import RerunStats, rerun_stats
 from streamlit_redux.devtools.view import PROBE_PREFIX, ActionSanitizer, StateSanitizer, is_undoable
 from streamlit_redux.middleware import undo as undo_actions
+from streamlit_redux.store import signals
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.store import Store
 
@@ -29,7 +32,7 @@ Enabled = bool | Literal["auto"]
 
 
 def sidebar(
-    store: Store,
+    store: Store | StoreView[Any],
     *,
     state_sanitizer: StateSanitizer | None = None,
     action_sanitizer: ActionSanitizer | None = None,
@@ -48,9 +51,19 @@ def sidebar(
     """
     if not devtools_enabled(enabled):
         return None
-    instrumentation = instrument(store, max_age=max_age)
-    Panel(store, instrumentation, state_sanitizer, action_sanitizer, page_size).render()
+    core = store.store if isinstance(store, StoreView) else store
+    instrumentation = instrument(core, max_age=max_age)
+    stats = rerun_stats(store) if isinstance(store, StoreView) else None
+    Panel(store, instrumentation, state_sanitizer, action_sanitizer, page_size, stats).render()
     return instrumentation.recorder
+
+
+def _draw_requested_panel(view: StoreView[Any], *, enabled: Enabled) -> None:
+    """``get_store(..., devtools=...)`` asks for the panel through ``signals.panel_requested``."""
+    sidebar(view, enabled=enabled)
+
+
+signals.panel_requested.connect(_draw_requested_panel)
 
 
 def devtools_enabled(enabled: Enabled) -> bool:
@@ -72,13 +85,16 @@ class Panel:
 
     def __init__(
         self,
-        store: Store,
+        store: Store | StoreView[Any],
         instrumentation: Instrumentation,
         state_sanitizer: StateSanitizer | None,
         action_sanitizer: ActionSanitizer | None,
         page_size: int,
+        stats: RerunStats | None = None,
     ) -> None:
         self.store = store
+        self.core = store.store if isinstance(store, StoreView) else store
+        self.stats = stats
         self.instrumentation = instrumentation
         self.recorder = instrumentation.recorder
         self.state_sanitizer = state_sanitizer
@@ -99,11 +115,10 @@ class Panel:
         )
         if recorder.travelling:
             st.warning(self._banner(), icon=":material/history:")
-        fragment = getattr(self.store, "fragment", None)
         with st.sidebar:
-            if callable(fragment):
+            if isinstance(self.store, StoreView):
                 # Its own fragment: a click in the panel reruns the panel, not the whole app.
-                fragment(self._render_sidebar, key=self.key("panel"))()
+                self.store.fragment(self._render_sidebar, key=self.key("panel"))()
             else:
                 self._render_sidebar()
 
@@ -124,7 +139,7 @@ class Panel:
         with transfer:
             render_transfer(self)
         with stats:
-            render_stats(self.store, self.instrumentation, key=self.key("stats"))
+            render_stats(self.store, self.instrumentation, self.stats, key=self.key("stats"))
 
     # -- header ----------------------------------------------------------------------------
 

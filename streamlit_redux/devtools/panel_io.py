@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from streamlit_redux.devtools.actions import import_state
 from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
-from streamlit_redux.devtools.transfer import export_session, import_session
+from streamlit_redux.devtools.transfer import export_session, parse_session
 from streamlit_redux.store import codec
 from streamlit_redux.store.actions import to_action
 from streamlit_redux.store.errors import StreamlitReduxError
@@ -86,6 +87,7 @@ def _on_import(panel: Panel) -> None:
     try:
         data = uploaded.getvalue()
         st.session_state[panel.key("message")] = ("success", f"Imported {uploaded.name}.")
-        import_session(panel.store, data)
+        # Through the panel's store (the session's view), so the app reruns what changed.
+        panel.dispatch(import_state(parse_session(data)))
     except SessionImportError as exc:
         st.session_state[panel.key("message")] = ("error", str(exc))

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from streamlit_redux.binding.view import StoreView
 from streamlit_redux.devtools.instrument import Instrumentation
+from streamlit_redux.devtools.rerun_stats import RerunStats
 from streamlit_redux.devtools.view import rerun_rows, scope_rows, selector_rows
 from streamlit_redux.store.store import Store
 
 
-def render_stats(store: Store, instrumentation: Instrumentation, *, key: str) -> None:
+def render_stats(
+    store: Store | StoreView[Any],
+    instrumentation: Instrumentation,
+    stats: RerunStats | None,
+    *,
+    key: str,
+) -> None:
     """Draw the three stats sections, each as a chart plus its numbers, when switched on.
 
     Charts are the panel's most expensive elements, so they are drawn only on request.
@@ -18,14 +28,14 @@ def render_stats(store: Store, instrumentation: Instrumentation, *, key: str) ->
         st.caption("Reruns per scope, selector recomputations and dispatch times.")
         return
     st.markdown("**Reruns per scope**")
-    scopes = scope_rows(store)
-    if scopes:
+    scopes = scope_rows(stats.scope_runs) if stats is not None else []
+    if scopes and stats is not None:
         st.bar_chart(scopes, x="scope", y="runs", horizontal=True)
-        reruns = rerun_rows(store)
+        reruns = rerun_rows(stats.decisions)
         if reruns:
             st.dataframe(reruns, hide_index=True)
     else:
-        st.caption("Scopes are tracked by get_store's session store; this store has none.")
+        st.caption("Reruns are tracked for stores made by get_store; this one is a plain Store.")
 
     st.markdown("**Selectors**")
     selectors = selector_rows(store)

@@ -6,12 +6,13 @@ filter, which scans the action types once), so the panel stays cheap with long h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pyrsistent import PVector
 
+from streamlit_redux.binding.reruns import RerunDecision
 from streamlit_redux.devtools._json import JSONValue, to_display_value
 from streamlit_redux.devtools.diff import Change, diff
 from streamlit_redux.devtools.recorder import Recorder
@@ -157,22 +158,21 @@ def _is_history(value: Any) -> bool:
     return isinstance(value, Mapping) and all(k in value for k in ("past", "present", "future"))
 
 
-def scope_rows(store: object) -> list[dict[str, Any]]:
-    """Reruns per scope, from a binding store's ``scope_runs`` (empty on a plain Store)."""
-    runs = getattr(store, "scope_runs", None) or {}
-    return [{"scope": scope, "runs": count} for scope, count in sorted(runs.items())]
+def scope_rows(scope_runs: Mapping[str, int]) -> list[dict[str, Any]]:
+    """Reruns per scope, sorted by scope."""
+    return [{"scope": scope, "runs": count} for scope, count in sorted(scope_runs.items())]
 
 
-def rerun_rows(store: object, *, last: int = 10) -> list[dict[str, str]]:
-    """The newest rerun decisions from a binding store's ``rerun_log``, newest first."""
-    log = list(getattr(store, "rerun_log", None) or ())[-last:]
+def rerun_rows(decisions: Iterable[RerunDecision], *, last: int = 10) -> list[dict[str, str]]:
+    """The newest rerun decisions, newest first."""
     return [
         {
-            "actions": ", ".join(getattr(entry, "actions", ())),
-            "scopes": ", ".join(getattr(entry, "scopes", ())) or "(none)",
-            "reason": str(getattr(entry, "reason", entry)),
+            "actions": ", ".join(decision.actions),
+            "rerun": decision.kind,
+            "scopes": ", ".join(decision.scopes) or "(none)",
+            "reason": decision.reason,
         }
-        for entry in reversed(log)
+        for decision in reversed(list(decisions)[-last:])
     ]
 
 

@@ -47,3 +47,18 @@ class MiddlewareSetupError(StreamlitReduxError):
 
 class SelectorError(StreamlitReduxError):
     """A selector was built or called wrongly (bad inputs, bad path)."""
+
+
+# -- the Streamlit binding -----------------------------------------------------------------
+
+
+class NotInScriptRunError(StreamlitReduxError):
+    """A binding function that needs a Streamlit script run (``get_store``) ran outside one."""
+
+
+class BindingError(StreamlitReduxError):
+    """A widget binding or fragment was declared wrongly (e.g. a lambda without ``key=``)."""
+
+
+class DispatchDuringRenderWarning(UserWarning):
+    """A dispatch ran in the script body: what was drawn before it may show old data."""

@@ -10,6 +10,15 @@ Each is sent with the store as sender, after the dispatch's transaction is over:
   or write the stored state (the app goes on; the stored copy is kept);
 - ``effect_failed(effect, action=, error=)`` when an effect raised (the dispatch went on).
 
+The Streamlit binding's views publish what they decide, with the view as sender (devtools and
+``streamlit_redux.testing`` read these, never the view's insides):
+
+- ``scope_ran(view, scope=)`` when a scope (``"app"`` or a fragment key) starts a run;
+- ``rerun_decided(view, decision=)`` after a callback's dispatches, with the
+  :class:`~streamlit_redux.binding.RerunDecision` (actions, scopes rerun, reason);
+- ``panel_requested(view, enabled=)`` on every run of ``get_store(..., devtools=...)``: the
+  devtools package answers it by drawing its panel (so the binding never imports devtools).
+
 >>> from streamlit_redux import signals
 >>> @signals.state_changed.connect
 ... def on_change(store, **kw): ...
@@ -26,11 +35,17 @@ state_changed = _signals.signal("streamlit_redux.state_changed")
 dispatch_failed = _signals.signal("streamlit_redux.dispatch_failed")
 persist_failed = _signals.signal("streamlit_redux.persist_failed")
 effect_failed = _signals.signal("streamlit_redux.effect_failed")
+scope_ran = _signals.signal("streamlit_redux.scope_ran")
+rerun_decided = _signals.signal("streamlit_redux.rerun_decided")
+panel_requested = _signals.signal("streamlit_redux.panel_requested")
 
 __all__ = [
     "action_dispatched",
     "dispatch_failed",
     "effect_failed",
+    "panel_requested",
     "persist_failed",
+    "rerun_decided",
+    "scope_ran",
     "state_changed",
 ]

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from streamlit_redux.binding import DispatchDuringRenderWarning
+from streamlit_redux import DispatchDuringRenderWarning
 
 APPS = Path(__file__).parent / "apps"
 

@@ -81,7 +81,7 @@ def test_auto_turns_on_with_the_environment_variable_on_a_plain_store(monkeypatc
     app.sidebar.toggle(key="streamlit_redux:devtools:plain:stats").set_value(True).run()
     app.slider(key="streamlit_redux:devtools:plain:slider").set_value(0).run()
     assert "count=0" in markdown(app)
-    assert "this store has none" in " ".join(c.value for c in app.sidebar.caption)
+    assert "this one is a plain Store" in " ".join(c.value for c in app.sidebar.caption)
     assert isinstance(app.session_state["plain"], Store)
 
 

@@ -1,5 +1,6 @@
 """The panel's stats view, through AppTest."""
 
+from streamlit_redux.devtools.rerun_stats import rerun_stats
 from tests.devtools.panel_apps import K, click, run_app, store_of
 
 
@@ -14,7 +15,7 @@ def test_stats_show_reruns_selectors_and_dispatch_times():
     assert ["action", "p50 ms", "p95 ms", "count"] in columns
     timings = next(t for t in tables if "p50 ms" in t.columns)
     assert "counter/incremented" in list(timings["action"])
-    assert store_of(app).scope_runs["app"] >= 2
+    assert rerun_stats(store_of(app)).scope_runs["app"] >= 2
     selectors = next(t for t in tables if "hit rate" in t.columns)
     # The app's two inline lambdas share a name; the panel's own probes are left out.
     assert list(selectors["selector"]) == ["<lambda>"]

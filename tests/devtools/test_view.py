@@ -88,9 +88,8 @@ def test_undoable_state_is_recognised_at_the_root_or_in_a_slice():
     assert not is_undoable(3)
 
 
-def test_stats_rows_on_a_plain_store():
+def test_selector_rows_on_a_plain_store():
     store, _ = recorder_with(1)
-    assert scope_rows(store) == [] and rerun_rows(store) == []
     double = create_selector(lambda s: s["n"], lambda n: n * 2, name="double")
     store.select(double)
     store.select(double)
@@ -99,20 +98,22 @@ def test_stats_rows_on_a_plain_store():
     ]
 
 
-def test_stats_rows_read_binding_attributes_when_present():
-    from collections import Counter, deque
-    from types import SimpleNamespace
+def test_rerun_rows_show_the_newest_decisions_first():
+    from collections import Counter
 
-    from streamlit_redux.binding.session_store import RerunDecision
+    from streamlit_redux import RerunDecision
 
-    binding_like = SimpleNamespace(
-        scope_runs=Counter({"todos": 5, "app": 3}),
-        rerun_log=deque([RerunDecision(("a/b",), ("app",), "the app body's data changed")]),
-    )
-    assert scope_rows(binding_like) == [
+    decisions = [
+        RerunDecision("default", ("app",), "the app body's data changed", ("a/b",)),
+        RerunDecision("fragments", ("list", "stats"), "only fragment data changed", ("a/c",)),
+    ]
+    assert scope_rows(Counter({"todos": 5, "app": 3})) == [
         {"scope": "app", "runs": 3},
         {"scope": "todos", "runs": 5},
     ]
-    assert rerun_rows(binding_like) == [
-        {"actions": "a/b", "scopes": "app", "reason": "the app body's data changed"}
+    assert rerun_rows(decisions) == [
+        {"actions": "a/c", "rerun": "fragments", "scopes": "list, stats",
+         "reason": "only fragment data changed"},
+        {"actions": "a/b", "rerun": "default", "scopes": "app",
+         "reason": "the app body's data changed"},
     ]

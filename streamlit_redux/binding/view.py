@@ -1,0 +1,236 @@
+"""One session's view of a store: what each part of the page read, and what must rerun.
+
+The store knows nothing of Streamlit (Redux's rule: the store has no idea who renders it).
+A :class:`StoreView` wraps it for one session: ``select`` records which scope (the app body
+or a fragment) read what, ``bind`` ties a widget to a path, ``fragment`` makes a keyed
+fragment, and after a callback's dispatches the view reruns exactly the scopes whose
+selections changed. One store may have many views (a shared store: one per session); one
+session may hold views of several stores.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Callable, Hashable
+from functools import wraps
+from typing import Any, Generic, ParamSpec, TypeVar
+
+from streamlit_redux.binding import runtime
+from streamlit_redux.binding.injection import inject_slice
+from streamlit_redux.binding.memo_keys import stable_key
+from streamlit_redux.binding.reruns import APP, RerunDecision, plan_reruns
+from streamlit_redux.binding.tracker import SelectionTracker
+from streamlit_redux.binding.widgets import bind_widget
+from streamlit_redux.store import signals
+from streamlit_redux.store.actions import Action
+from streamlit_redux.store.errors import DispatchDuringRenderWarning
+from streamlit_redux.store.reducers import Reducer
+from streamlit_redux.store.store import Store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S")
+
+
+class StoreView(Generic[S]):
+    """A store as one Streamlit session sees it (``get_store`` returns one).
+
+    It offers the store's interface (``state``, ``dispatch``, ``subscribe``, ``select``) plus
+    ``callback``, ``bind`` and ``fragment``; ``view.store`` is the plain core store.
+
+    >>> # store = get_store(todos.reducer)
+    >>> # st.button("Add", on_click=store.dispatch, args=(todos.actions.added("milk"),))
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.tracker = SelectionTracker()
+        self._fragment_keys: dict[str, str] = {}  # Streamlit fragment id -> our scope key
+        self._batch_depth = 0
+        self._batch_actions: list[str] = []
+        self._run_marker: object | None = None
+        self._warned_render_dispatch = False
+        self._lock = threading.Lock()
+
+    # -- the store's interface ------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The store's name (``get_store``'s ``key``)."""
+        return self.store.name
+
+    @property
+    def state(self) -> Any:
+        """The store's current state."""
+        return self.store.state
+
+    def get_state(self) -> Any:
+        """The store's current state, for Redux users."""
+        return self.store.state
+
+    def subscribe(self, listener: Callable[[Any], None]) -> Callable[[], None]:
+        """Subscribe to the store (see :meth:`Store.subscribe`)."""
+        return self.store.subscribe(listener)
+
+    def selector_stats(self) -> Any:
+        """The store's selector statistics (see :meth:`Store.selector_stats`)."""
+        return self.store.selector_stats()
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def begin_run(self) -> None:
+        """Called by ``get_store`` on every script run: a full run starts scope tracking anew."""
+        marker = runtime.current_run_marker()
+        if marker is self._run_marker or runtime.in_fragment_rerun():
+            return
+        self._run_marker = marker
+        self.tracker.begin_app_run()
+        signals.scope_ran.send(self, scope=APP)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def select(
+        self,
+        selector: Callable[[Any], Any],
+        *,
+        key: Hashable = None,
+        holds: Callable[[Any], bool] | None = None,
+    ) -> Any:
+        """Return ``selector(state)`` (memoized) and note that the running scope read it.
+
+        Inline lambdas keep their memo across reruns: they are keyed by their code (or by
+        ``key``). ``holds`` is for widget bindings: it tells whether the widget holds a store
+        value, so a widget that disagrees with the store is re-seeded.
+        """
+        memo_key = key if key is not None else stable_key(selector)
+        value = self.store.select(selector, key=memo_key)
+        if not runtime.in_callback():
+            self.tracker.record(selector, memo_key, value, holds=holds)
+        return value
+
+    # -- dispatching -----------------------------------------------------------------------
+
+    def dispatch(self, action: Any) -> Any:
+        """Dispatch to the store; from a widget callback, rerun the scopes whose data changed."""
+        result = self.store.dispatch(action)
+        if runtime.in_callback():
+            self._batch_actions.append(str(getattr(action, "type", type(action).__name__)))
+            if self._batch_depth == 0:
+                self._rerun_changed_scopes()
+        elif self._batch_depth == 0 and self.tracker.current_scope is not None:
+            self._warn_render_dispatch(action)
+        return result
+
+    def callback(self, fn: Callable[P, R]) -> Callable[P, R]:
+        """Wrap a callback that dispatches several actions: one rerun decision at the end.
+
+        >>> # st.button("Reset all", on_click=store.callback(reset_everything))
+        """
+
+        @wraps(fn)
+        def batched(*args: P.args, **kwargs: P.kwargs) -> R:
+            self._batch_depth += 1
+            try:
+                result = fn(*args, **kwargs)
+            finally:
+                self._batch_depth -= 1
+            if self._batch_depth == 0 and runtime.in_callback() and self._batch_actions:
+                self._rerun_changed_scopes()
+            return result
+
+        return batched
+
+    def _rerun_changed_scopes(self) -> None:
+        actions, self._batch_actions = tuple(self._batch_actions), []
+        changed = self.tracker.changed_scopes(
+            lambda selector, key: self.store.select(selector, key=key)
+        )
+        with self._lock:
+            fragment_keys = dict(self._fragment_keys)
+        plan = plan_reruns(
+            set(changed),
+            origin=runtime.interaction_fragment_ids(),
+            fragment_keys=fragment_keys,
+            keyed_reruns=runtime.KEYED_RERUNS,
+        )
+        decision = RerunDecision(plan.kind, plan.scopes, plan.reason, actions)
+        signals.rerun_decided.send(self, decision=decision)
+        if decision.kind == "app":
+            runtime.rerun_app()
+        if decision.kind == "fragments":
+            runtime.rerun_fragments(decision.scopes)
+
+    def _warn_render_dispatch(self, action: Any) -> None:
+        if self._warned_render_dispatch or str(getattr(action, "type", "")).startswith("@@"):
+            return
+        self._warned_render_dispatch = True
+        action_type = getattr(action, "type", action)
+        warnings.warn(
+            DispatchDuringRenderWarning(
+                f'Action "{action_type}" was dispatched while the script body ran, so what '
+                "was drawn before it may show old data (and no rerun follows). Dispatch from a "
+                "widget callback instead: on_click=store.dispatch, args=(action,)."
+            ),
+            stacklevel=3,
+        )
+
+    # -- widgets and fragments -------------------------------------------------------------
+
+    def bind(
+        self,
+        source: str | Callable[[Any], Any],
+        action_creator: Callable[[Any], Action],
+        *,
+        key: str | None = None,
+    ) -> dict[str, Any]:
+        """Widget kwargs (``key``, ``on_change``) binding a widget to ``source`` in the store.
+
+        The widget's return value is current wherever it is drawn: when its value changes,
+        the scope it is drawn in reruns.
+
+        >>> # city = st.selectbox("City", cities, **store.bind("city", address.actions.chosen))
+        """
+        return bind_widget(self, source, action_creator, key=key)
+
+    def fragment(
+        self,
+        func: Callable[P, R] | None = None,
+        *,
+        key: str | None = None,
+        run_every: float | str | None = None,
+    ) -> Any:
+        """``st.fragment`` with a stable key, rerun by the view when its data changed.
+
+        >>> # @store.fragment
+        >>> # def stats(): st.metric("Done", store.select(done_count))
+        """
+        if func is None:
+            return lambda f: self.fragment(f, key=key, run_every=run_every)
+        import streamlit as st
+
+        scope = key or f"{func.__module__}.{func.__qualname__}".replace("<", "").replace(">", "")
+
+        @wraps(func)
+        def tracked(*args: P.args, **kwargs: P.kwargs) -> R:
+            fragment_id = runtime.current_fragment_id()
+            if fragment_id is not None:
+                with self._lock:
+                    self._fragment_keys[fragment_id] = scope
+            signals.scope_ran.send(self, scope=scope)
+            with self.tracker.scope(scope):
+                return func(*args, **kwargs)
+
+        if runtime.KEYED_RERUNS:
+            return st.fragment(tracked, run_every=run_every, key=scope)
+        return st.fragment(tracked, run_every=run_every)
+
+    def inject_slice(self, name: str, reducer: Reducer) -> None:
+        """Add a slice reducer under ``name`` (a page that brings its own slice); idempotent.
+
+        >>> # store.inject_slice("settings", settings.reducer)
+        """
+        inject_slice(self.store, name, reducer)
+
+    def __repr__(self) -> str:
+        return f"StoreView({self.store!r})"
