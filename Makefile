@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench install
+.PHONY: demo demo-shared test lint bench install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	STREAMLIT_REDUX_DEV=1 $(VENV)/bin/streamlit run examples/todo.py
+
+demo-shared: $(STAMP)
+	$(VENV)/bin/streamlit run examples/shared_board.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check streamlit_redux tests benchmarks examples conftest.py

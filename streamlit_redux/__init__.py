@@ -41,12 +41,13 @@ from streamlit_redux.store.store import Store
 
 if TYPE_CHECKING:
     from streamlit_redux import devtools
-    from streamlit_redux.binding import RerunDecision, StoreView, get_store
+    from streamlit_redux.binding import RerunDecision, StoreView, get_store, shared_store
 
 _LAZY = {
     "RerunDecision": "streamlit_redux.binding",
     "StoreView": "streamlit_redux.binding",
     "get_store": "streamlit_redux.binding",
+    "shared_store": "streamlit_redux.binding",
     "devtools": "streamlit_redux.devtools",
 }
 
@@ -91,6 +92,7 @@ __all__ = [
     "get_store",
     "middleware",
     "select_path",
+    "shared_store",
     "signals",
     "storage",
 ]

@@ -56,3 +56,19 @@ def test_dependent_fields_reset_the_city(country):
     assert not app.exception, app.exception
     assert app.selectbox[1].options[0] == app.selectbox[1].value
     assert f", {country}**" in app.markdown[-1].value
+
+
+def test_shared_board_shows_one_sessions_card_in_another():
+    from streamlit_redux.binding import shared
+
+    shared._stores.pop("board", None)
+    alice, bob = run("shared_board.py"), run("shared_board.py")
+    alice.text_input(key="name").input("Alice").run()
+    alice.text_input(key="new_card").input("Write docs").run()
+    bob.run()
+    assert [t.value for t in bob.text] == ["Write docs (by Alice)"]
+    bob.button(key="move-1-done").click().run()
+    alice.run()
+    assert alice.button(key="move-1-todo").label == "→ todo"  # the card is in "done" now
+    assert bob.text_input(key="name").value == ""  # names stay per session
+    shared._stores.pop("board", None)

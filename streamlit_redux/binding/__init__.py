@@ -12,11 +12,13 @@ from streamlit_redux.binding.reruns import RerunDecision
 
 if TYPE_CHECKING:
     from streamlit_redux.binding.session import get_store
+    from streamlit_redux.binding.shared import shared_store
     from streamlit_redux.binding.view import StoreView
 
 _LAZY = {
     "StoreView": "streamlit_redux.binding.view",
     "get_store": "streamlit_redux.binding.session",
+    "shared_store": "streamlit_redux.binding.shared",
 }
 
 
@@ -29,4 +31,4 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["RerunDecision", "StoreView", "get_store"]
+__all__ = ["RerunDecision", "StoreView", "get_store", "shared_store"]

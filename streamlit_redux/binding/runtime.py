@@ -7,6 +7,7 @@ fragment-only run? can reruns be keyed?) is read here, with safe fallbacks for o
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -82,3 +83,57 @@ def current_run_marker() -> object | None:
     """An object that is new for every script run of this session (to tell runs apart)."""
     ctx = script_context()
     return None if ctx is None else ctx.cursors
+
+
+def current_session_id() -> str | None:
+    """The id of the session whose script runs on this thread, or None."""
+    ctx = script_context()
+    return None if ctx is None else str(ctx.session_id)
+
+
+def _push_internals() -> bool:
+    try:
+        from streamlit.proto.ClientState_pb2 import ClientState
+        from streamlit.runtime import Runtime
+        from streamlit.runtime.app_session import AppSession
+    except ImportError:
+        return False
+    return (
+        hasattr(Runtime, "get_app_session")
+        and hasattr(AppSession, "request_rerun")
+        and hasattr(AppSession, "_call_soon_on_event_loop")
+        and "fragment_id" in ClientState.DESCRIPTOR.fields_by_name
+    )
+
+
+PUSH_RERUNS: bool = _push_internals() and os.environ.get("STREAMLIT_REDUX_PUSH_RERUNS") != "0"
+"""Whether we can rerun another session (checked against 1.67's internals:
+``Runtime.get_app_session``, ``AppSession.request_rerun`` with a ``ClientState`` whose
+``fragment_id`` names one fragment, scheduled on the session's event loop). Without them, or
+with ``STREAMLIT_REDUX_PUSH_RERUNS=0``, shared stores fall back to a polling fragment."""
+
+
+def request_session_rerun(session_id: str, fragment_ids: Sequence[str] | None) -> bool:
+    """Ask session ``session_id`` to rerun those fragments (None: the whole app); from any thread.
+
+    Reruns with the session's last client state, as Streamlit's own run-on-save does, so
+    widget values stay and no button fires again. Returns False when the session is gone.
+    """
+    from streamlit.proto.ClientState_pb2 import ClientState
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists():
+        return False
+    session = Runtime.instance().get_app_session(session_id)
+    if session is None:
+        return False
+
+    def request() -> None:  # on the session's event loop, where AppSession must be used
+        for fragment_id in fragment_ids or ("",):
+            client_state = ClientState()
+            client_state.CopyFrom(session._client_state)
+            client_state.fragment_id = fragment_id
+            session.request_rerun(client_state)
+
+    session._call_soon_on_event_loop(request)
+    return True

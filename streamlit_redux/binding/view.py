@@ -45,6 +45,7 @@ class StoreView(Generic[S]):
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.session_id = runtime.current_session_id()
         self.tracker = SelectionTracker()
         self._fragment_keys: dict[str, str] = {}  # Streamlit fragment id -> our scope key
         self._batch_depth = 0
@@ -52,6 +53,8 @@ class StoreView(Generic[S]):
         self._run_marker: object | None = None
         self._warned_render_dispatch = False
         self._lock = threading.Lock()
+        # Held weakly by blinker: a view that its session dropped stops receiving at once.
+        signals.state_changed.connect(self._on_state_changed, sender=store)
 
     # -- the store's interface ------------------------------------------------------------
 
@@ -143,9 +146,7 @@ class StoreView(Generic[S]):
 
     def _rerun_changed_scopes(self) -> None:
         actions, self._batch_actions = tuple(self._batch_actions), []
-        changed = self.tracker.changed_scopes(
-            lambda selector, key: self.store.select(selector, key=key)
-        )
+        changed = self.changed_scopes()
         with self._lock:
             fragment_keys = dict(self._fragment_keys)
         plan = plan_reruns(
@@ -160,6 +161,33 @@ class StoreView(Generic[S]):
             runtime.rerun_app()
         if decision.kind == "fragments":
             runtime.rerun_fragments(decision.scopes)
+
+    def changed_scopes(self) -> list[str]:
+        """The scopes of this session whose recorded selections differ from the store now."""
+        return self.tracker.changed_scopes(
+            lambda selector, key: self.store.select(selector, key=key)
+        )
+
+    def _on_state_changed(self, sender: Store, **_: Any) -> None:
+        """A change this session did not make (another session, a background thread): push
+        a rerun of exactly the scopes whose data changed, without a click."""
+        if self.session_id is None or runtime.current_session_id() == self.session_id:
+            return  # this session's own run or callback: the dispatch path decides
+        changed = self.changed_scopes()
+        if not changed or not runtime.PUSH_RERUNS:
+            return  # without push internals the polling fragment picks the change up
+        with self._lock:
+            ids = [i for i, scope in self._fragment_keys.items() if scope in changed]
+            known = set(self._fragment_keys.values())
+        if APP in changed or not set(changed) <= known:
+            decision = RerunDecision("app", (APP,), "another session or thread changed the data")
+            runtime.request_session_rerun(self.session_id, None)
+        else:
+            decision = RerunDecision(
+                "fragments", tuple(sorted(changed)), "another session or thread changed the data"
+            )
+            runtime.request_session_rerun(self.session_id, ids)
+        signals.rerun_decided.send(self, decision=decision)
 
     def _warn_render_dispatch(self, action: Any) -> None:
         if self._warned_render_dispatch or str(getattr(action, "type", "")).startswith("@@"):
