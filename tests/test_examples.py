@@ -63,12 +63,13 @@ def test_shared_board_shows_one_sessions_card_in_another():
 
     shared._stores.pop("board", None)
     alice, bob = run("shared_board.py"), run("shared_board.py")
-    alice.text_input(key="name").input("Alice").run()
+    alice.text_input(key="streamlit_redux:bind:name").input("Alice").run()
     alice.text_input(key="new_card").input("Write docs").run()
     bob.run()
     assert [t.value for t in bob.text] == ["Write docs (by Alice)"]
     bob.button(key="move-1-done").click().run()
     alice.run()
+    bob.run()
     assert alice.button(key="move-1-todo").label == "→ todo"  # the card is in "done" now
-    assert bob.text_input(key="name").value == ""  # names stay per session
+    assert bob.text_input(key="streamlit_redux:bind:name").value == ""  # names stay per session
     shared._stores.pop("board", None)
