@@ -18,7 +18,7 @@ from streamlit_redux.store.store import Store
 
 
 @contextmanager
-def captured_actions(store: Store) -> Iterator[list[Action]]:
+def captured_actions(store: Store | StoreView[Any]) -> Iterator[list[Action]]:
     """Collect every action that reaches ``store``'s reducers inside the ``with`` block.
 
     >>> from streamlit_redux import Store, create_slice
@@ -34,7 +34,8 @@ def captured_actions(store: Store) -> Iterator[list[Action]]:
     def record(sender: Store, **data: Any) -> None:
         actions.append(data["action"])
 
-    with signals.action_dispatched.connected_to(record, sender=store):
+    core = store.store if isinstance(store, StoreView) else store
+    with signals.action_dispatched.connected_to(record, sender=core):
         yield actions
 
 
