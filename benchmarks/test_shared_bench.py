@@ -39,7 +39,7 @@ def test_shared_dispatch_views_showing_the_change(benchmark, sessions, monkeypat
     pushed = []
     monkeypatch.setattr(runtime, "PUSH_RERUNS", True)
     monkeypatch.setattr(runtime, "request_session_rerun", lambda sid, ids: pushed.append(sid))
-    store, views = viewed_store(sessions, shows_changed=True)
+    store, _views = viewed_store(sessions, shows_changed=True)
     benchmark(store.dispatch, {"type": "inc"})
     assert len(set(pushed)) == sessions
 
@@ -50,6 +50,6 @@ def test_shared_dispatch_views_showing_other_data(benchmark, sessions, monkeypat
     pushed = []
     monkeypatch.setattr(runtime, "PUSH_RERUNS", True)
     monkeypatch.setattr(runtime, "request_session_rerun", lambda sid, ids: pushed.append(sid))
-    store, views = viewed_store(sessions, shows_changed=False)
+    store, _views = viewed_store(sessions, shows_changed=False)
     benchmark(store.dispatch, {"type": "inc"})
     assert pushed == []  # a session that shows none of the change reruns nothing
