@@ -47,3 +47,18 @@ class MiddlewareSetupError(StreamlitReduxError):
 
 class SelectorError(StreamlitReduxError):
     """A selector was built or called wrongly (bad inputs, bad path)."""
+
+
+# -- persistence (streamlit_redux.middleware.persist) ------------------------------------------
+
+
+class PersistError(StreamlitReduxError):
+    """Stored state could not be read, migrated or written; the message says what was kept."""
+
+
+class PersistPathError(PersistError):
+    """An ``include=`` / ``exclude=`` path of ``persist`` names nothing in the state."""
+
+
+class PersistScopeError(PersistError):
+    """``persist(scope=...)`` was used where that scope cannot be told apart (or is unknown)."""

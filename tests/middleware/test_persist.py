@@ -32,9 +32,9 @@ class CountingStorage(MemoryStorage):
         super().__init__()
         self.writes = 0
 
-    def set(self, key, value):
+    def compare_and_set(self, key, value, **options):
         self.writes += 1
-        super().set(key, value)
+        return super().compare_and_set(key, value, **options)
 
 
 class FullDiskStorage(MemoryStorage):
@@ -44,11 +44,11 @@ class FullDiskStorage(MemoryStorage):
         super().__init__()
         self.ok = ok
 
-    def set(self, key, value):
+    def compare_and_set(self, key, value, **options):
         if self.ok <= 0:
             raise StorageError("No space left on device")
         self.ok -= 1
-        super().set(key, value)
+        return super().compare_and_set(key, value, **options)
 
 
 def make(storage, **options):
@@ -211,8 +211,8 @@ def test_debounced_writes_coalesce_and_flush():
 def test_debounced_write_happens_after_the_delay():
     storage = CountingStorage()
     written = threading.Event()
-    original = storage.set
-    storage.set = lambda k, v: (original(k, v), written.set())
+    original = storage.compare_and_set
+    storage.compare_and_set = lambda k, v, **o: (original(k, v, **o), written.set())[0]
     store = Store(root, middleware=[persist(storage, key="app", debounce_s=0.05)])
     store.dispatch(todos.actions.added("a"))
     assert written.wait(5)
