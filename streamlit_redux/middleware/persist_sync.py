@@ -200,4 +200,4 @@ def _back_off(attempt: int) -> None:
     race (measured: 100 conflicts in a row between two processes on Redis).
     """
     if attempt:
-        time.sleep(random.uniform(0, min(0.05, 0.0005 * 2**attempt)))  # noqa: S311 - jitter
+        time.sleep(random.uniform(0, min(0.05, 0.0005 * 2**attempt)))

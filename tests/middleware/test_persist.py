@@ -255,7 +255,6 @@ def test_persist_then_rehydrate_gives_the_same_state(value):
 
 # -- the numbered failures of issue 10 -----------------------------------------------------------
 
-from hypothesis import HealthCheck  # noqa: E402
 
 from streamlit_redux.middleware import thunk, undoable  # noqa: E402
 from streamlit_redux.middleware.persist import (  # noqa: E402
