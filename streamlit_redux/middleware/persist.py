@@ -30,7 +30,7 @@ from pyrsistent import pmap
 
 from streamlit_redux.middleware.persist_book import REHYDRATE, Book
 from streamlit_redux.middleware.persist_codec import Envelope, Migration
-from streamlit_redux.middleware.persist_paths import check_paths, merged
+from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
 from streamlit_redux.middleware.persist_scope import (
     OWNED_SCOPES,
     OwnerOf,
@@ -146,20 +146,23 @@ class Persistor:
                 "streamlit_redux.get_store (it resolves the scope per session), call "
                 'persistor.for_owner(owner_of) first, or use scope="app" for one shared copy.'
             )
+        # Named by key, not by stored key: when a session's owner changes (a login), the
+        # persistor resolved for the new owner replaces the old one instead of writing beside it.
+        name = f"streamlit_redux:persist:{self.key}"
         storage_key = self.storage_key
         if storage_key is None:
+            api.enhance_reducer(lambda reducer: reducer, name=name)
+            api.after_commit(lambda state: None, name=name)
             return _passing_through
         book = api.kept(f"streamlit_redux:persist:{storage_key}", Book)
         book.api, book.key = api, storage_key
         self._books.add(book)
-        api.enhance_reducer(
-            lambda reducer: self._enhanced(reducer, book),
-            name=f"streamlit_redux:persist:{storage_key}",
-        )
-        api.after_commit(lambda state: self._sync.committed(book), name=f"persist:{storage_key}")
+        api.enhance_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
+        api.after_commit(lambda state: self._sync.committed(book), name=name)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:
+                before = None if book.rehydrated else api.get_state()
                 result = next_dispatch(action)
                 if not self._paths_checked:
                     check_paths(
@@ -168,7 +171,7 @@ class Persistor:
                     self._paths_checked = True
                 if not book.rehydrated:
                     book.rehydrated = True
-                    self._rehydrate(api, book)
+                    self._rehydrate(api, book, before)
                 return result
 
             return dispatch
@@ -203,8 +206,14 @@ class Persistor:
         book.synced = base
         return rebased
 
-    def _rehydrate(self, api: MiddlewareAPI, book: Book) -> None:
-        book.synced = api.get_state()
+    def _rehydrate(self, api: MiddlewareAPI, book: Book, before: Any) -> None:
+        """Merge the stored copy in, right after the first action this book saw.
+
+        At store creation (no state before the init action) the stored copy is merged into the
+        initial state. A store that already had state (a session whose owner just changed) is
+        rebased instead: the first action is re-applied on top of the stored copy.
+        """
+        book.synced = api.get_state() if before is None else before
         loaded = self._sync.load(book, api.get_state())
         if loaded is None:
             book.blocked = True
@@ -214,7 +223,13 @@ class Persistor:
             return
         if not migrated:
             book.last_part = part  # already stored as it is: no write back
-        api.dispatch(Action(REHYDRATE, part, pmap({"key": book.key, "version": self.version})))
+        if before is None:
+            meta = pmap({"key": book.key, "version": self.version})
+            api.dispatch(Action(REHYDRATE, part, meta))
+        else:
+            self._sync.rebase(
+                book, part, persisted_part(api.get_state(), self.include, self.exclude)
+            )
 
     def flush(self) -> None:
         """Write every debounced change now (call before the process exits).

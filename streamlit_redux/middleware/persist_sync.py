@@ -160,7 +160,7 @@ class Sync:
         book.blocked = False
         stored, book.version, _ = loaded
         if stored is not None:
-            self._rebase(book, stored, persisted_part(state, self.include, self.exclude))
+            self.rebase(book, stored, persisted_part(state, self.include, self.exclude))
         return False
 
     def _conflicted(self, book: Book, state: Any, mine: Any) -> bool:
@@ -172,10 +172,11 @@ class Sync:
         stored, book.version, _ = loaded
         if stored is not None:
             book.last_part = stored
-            self._rebase(book, stored, mine)
+            self.rebase(book, stored, mine)
         return False
 
-    def _rebase(self, book: Book, stored: Any, mine: Any) -> None:
+    def rebase(self, book: Book, stored: Any, mine: Any) -> None:
+        """Dispatch the rebasing REHYDRATE; keep ``mine`` aside if it cannot be re-applied."""
         book.unrebased = None
         meta = pmap({"key": book.key, "version": self.envelope.version, "rebase": True})
         book.api.dispatch(Action(REHYDRATE, stored, meta))

@@ -603,3 +603,27 @@ def test_ttl_expires_the_stored_copy_and_purge_deletes_it():
 def test_a_ttl_that_is_not_positive_is_refused():
     with pytest.raises(PersistError, match=r'^persist\(key="app"\): ttl=0 is not positive; pass seconds > 0\.$'):
         persist(MemoryStorage(), key="app", ttl=0)
+
+
+def test_a_new_owner_in_the_same_session_replaces_the_old_copy_instead_of_writing_both():
+    storage = MemoryStorage()
+    persist(storage, key="app")
+    Store(root, middleware=[persist(storage, key="app").for_owner(lambda s: "alice")]).dispatch(todos.actions.added("alice's"))
+    store = Store(root, middleware=[persist(storage, key="app").for_owner(lambda s: "anon")])
+    store.dispatch(todos.actions.drafted("typed before login"))
+    before_login = storage.get("app:browser:anon")
+    store.replace_middleware([persist(storage, key="app").for_owner(lambda s: "alice")])  # the next rerun
+    store.dispatch(todos.actions.drafted("typed after login"))
+    assert storage.get("app:browser:anon") == before_login
+    assert list(store.state["todos"]["items"]) == ["alice's"]
+    assert stored_state(storage, "app:browser:alice")["todos"]["draft"] == "typed after login"
+
+
+def test_a_session_whose_identity_goes_away_stops_writing():
+    storage = MemoryStorage()
+    store = Store(root, middleware=[persist(storage, key="app", scope="app")])
+    store.dispatch(todos.actions.added("milk"))
+    stored = storage.get("app")
+    store.replace_middleware([persist(storage, key="app", scope="session")])
+    store.dispatch(todos.actions.added("tea"))
+    assert storage.get("app") == stored
