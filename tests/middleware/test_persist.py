@@ -468,31 +468,42 @@ def test_interleaved_writers_on_one_key_keep_every_update(steps):
 
 
 def test_debounced_writes_land_in_order_and_flush_waits_for_a_write_in_flight():
-    started, release = threading.Event(), threading.Event()
+    started, release, landed = threading.Event(), threading.Event(), threading.Event()
 
     class SlowFirstWrite(MemoryStorage):
+        """The first write (of the initial state) hangs until released, as on a slow disk."""
+
         calls = 0
 
-        def compare_and_set(self, key, value, **options):
+        def _written(self, write):
             SlowFirstWrite.calls += 1
-            if SlowFirstWrite.calls == 1:
+            first = SlowFirstWrite.calls == 1
+            if first:
                 started.set()
                 release.wait(10)
-            return super().compare_and_set(key, value, **options)
+            result = write()
+            if first:
+                landed.set()
+            return result
+
+        def compare_and_set(self, key, value, **options):
+            return self._written(lambda: super(SlowFirstWrite, self).compare_and_set(key, value, **options))
 
         def set(self, key, value, **options):
-            self.compare_and_set(key, value, version=(self.get_versioned(key) or (0, 0))[1], **options)
+            return self._written(lambda: super(SlowFirstWrite, self).set(key, value, **options))
 
     storage = SlowFirstWrite()
     persistor = persist(storage, key="app", debounce_s=0.01)
     store = Store(root, middleware=[persistor])
-    store.dispatch(todos.actions.added("old"))
     assert started.wait(10)
+    store.dispatch(todos.actions.added("old"))
     store.dispatch(todos.actions.added("new"))
     flusher = threading.Thread(target=persistor.flush)
     flusher.start()
+    flusher.join(0.5)  # give a flush that does not wait the time to write "new" first
     release.set()
     flusher.join(10)
+    assert landed.wait(10)
     assert stored_state(storage)["todos"]["items"] == ["old", "new"]
 
 
