@@ -95,6 +95,7 @@ class Persistor:
 
     @property
     def version(self) -> int:
+        """The state version this app writes (``persist(version=...)``)."""
         return self.envelope.version
 
     # -- scopes ----------------------------------------------------------------------------
