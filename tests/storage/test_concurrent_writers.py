@@ -1,4 +1,7 @@
-"""Two OS processes persisting one key: compare-and-set plus rebase lose no update."""
+"""Two OS processes persisting one key: compare-and-set plus rebase lose no update.
+
+SQLite and JSON files on one machine, and a real redis-server.
+"""
 
 import json
 import subprocess
@@ -6,17 +9,18 @@ import sys
 import textwrap
 import time
 
-from streamlit_redux.storage import RedisStorage, SQLiteStorage
+from streamlit_redux.storage import JSONFileStorage, RedisStorage, SQLiteStorage
 
 WRITER = textwrap.dedent(
     """
     import sys
     from streamlit_redux import Store, combine_reducers, create_slice, signals
     from streamlit_redux.middleware import persist
-    from streamlit_redux.storage import RedisStorage, SQLiteStorage
+    from streamlit_redux.storage import JSONFileStorage, RedisStorage, SQLiteStorage
 
     kind, where, prefix, name, count = sys.argv[1:6]
-    storage = SQLiteStorage(where) if kind == "sqlite" else RedisStorage(where, prefix=prefix)
+    storages = {"sqlite": SQLiteStorage, "json": JSONFileStorage}
+    storage = storages[kind](where) if kind in storages else RedisStorage(where, prefix=prefix)
     log = create_slice(
         name="log",
         initial_state={"entries": [], "count": 0},
@@ -74,3 +78,8 @@ def test_two_processes_on_one_redis_key_lose_no_update(redis_url):
     run_two_writers("redis", redis_url, prefix)
     assert_nothing_lost(RedisStorage(redis_url, prefix=prefix).get("shared"))
 
+
+
+def test_two_processes_on_one_json_file_key_lose_no_update(tmp_path):
+    run_two_writers("json", tmp_path / "shared.json")
+    assert_nothing_lost(JSONFileStorage(tmp_path / "shared.json").get("shared"))
