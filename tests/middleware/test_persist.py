@@ -618,7 +618,6 @@ def test_a_ttl_that_is_not_positive_is_refused():
 
 def test_a_new_owner_in_the_same_session_replaces_the_old_copy_instead_of_writing_both():
     storage = MemoryStorage()
-    persist(storage, key="app")
     Store(root, middleware=[persist(storage, key="app").for_owner(lambda s: "alice")]).dispatch(todos.actions.added("alice's"))
     store = Store(root, middleware=[persist(storage, key="app").for_owner(lambda s: "anon")])
     store.dispatch(todos.actions.drafted("typed before login"))
