@@ -19,8 +19,8 @@ def inject_slice(store: Store, name: str, reducer: Reducer) -> None:
     >>> from pyrsistent import pmap
     >>> store = Store(lambda s, a: s, pmap({"core": 1}))
     >>> inject_slice(store, "extra", lambda s, a: 0 if s is None else s)
-    >>> dict(store.state)
-    {'core': 1, 'extra': 0}
+    >>> sorted(store.state.items())
+    [('core', 1), ('extra', 0)]
     """
     injected: dict[str, Reducer] = store.kept(_KEPT_NAME, dict)
     if injected.get(name) is reducer:

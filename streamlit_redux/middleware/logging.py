@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from streamlit_redux.middleware.persist_book import REHYDRATE
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
 
@@ -34,6 +35,18 @@ def changed_keys(before: Any, after: Any) -> list[str]:
 _ABSENT = object()
 
 
+def _shown(
+    action: Action,
+    after: Any,
+    action_sanitizer: Callable[[Action], Action] | None,
+    state_sanitizer: Callable[[Any], Any] | None,
+) -> Action:
+    shown = action_sanitizer(action) if action_sanitizer else action
+    if action.type == REHYDRATE and state_sanitizer is not None:
+        return Action(shown.type, state_sanitizer(after), shown.meta, shown.error)
+    return shown
+
+
 def logger_middleware(
     *,
     logger: logging.Logger | None = None,
@@ -45,8 +58,10 @@ def logger_middleware(
 
     Sanitizers mask secrets before anything reaches a log record: ``action_sanitizer`` for the
     payload shown in the line, ``state_sanitizer`` for the new state attached to the record as
-    ``record.state`` (the action is ``record.action``). When ``level`` is disabled, the
-    middleware only calls ``isEnabledFor``: no timing, no diffing, no formatting.
+    ``record.state`` (the action is ``record.action``). A REHYDRATE's payload is stored state,
+    so with a ``state_sanitizer`` it is shown as the sanitized state it produced. When
+    ``level`` is disabled, the middleware only calls ``isEnabledFor``: no timing, no diffing,
+    no formatting.
     """
     log = logger or logging.getLogger(LOGGER_NAME)
 
@@ -60,7 +75,7 @@ def logger_middleware(
                 result = next_dispatch(action)
                 elapsed_ms = (time.perf_counter() - started) * 1000
                 after = api.get_state()
-                shown = action_sanitizer(action) if action_sanitizer else action
+                shown = _shown(action, after, action_sanitizer, state_sanitizer)
                 log.log(
                     level,
                     "action %s in %.2f ms; changed: %s; payload: %.200r",

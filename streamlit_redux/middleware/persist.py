@@ -10,228 +10,255 @@
 >>> Store(lambda s, a: s, {"n": 0}, middleware=[persist(storage, key="demo")]).state["n"]
 1
 
-Nothing is ever lost silently: stored data that cannot be read or migrated is kept aside under
-``<key>.corrupt.<time>``, a failed write leaves the previous copy, and both are reported on the
-``streamlit_redux`` logger and the ``signals.persist_failed`` signal.
+Nothing is ever lost silently: stored data that cannot be read, migrated or does not fit the
+state is kept aside under ``<key>.corrupt.<time>``; a failed write leaves the previous copy; a
+failed read blocks writes until a read succeeds; only committed state is written, with a
+compare-and-set, and a store that finds another writer's newer copy rebases its own changes
+onto it. Every failure is reported on the ``streamlit_redux`` logger and ``signals.persist_failed``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import threading
-import time
+import warnings
 import weakref
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from pyrsistent import pmap
 
-from streamlit_redux.middleware.persist_paths import merged, persisted_part
+from streamlit_redux.middleware.persist_book import REHYDRATE, Book
+from streamlit_redux.middleware.persist_codec import Envelope, Migration
+from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
+from streamlit_redux.middleware.persist_scope import (
+    OWNED_SCOPES,
+    OwnerOf,
+    PersistenceDisabledWarning,
+    check_scope,
+    disabled_message,
+    forget,
+    purge_expired,
+    stored_key,
+)
+from streamlit_redux.middleware.persist_sync import Sync
 from streamlit_redux.storage.base import Storage
 from streamlit_redux.storage.sqlite import SQLiteStorage
 from streamlit_redux.store import signals
 from streamlit_redux.store.actions import Action
-from streamlit_redux.store.codec import Decoder, Encoder, from_json_value, to_json_value
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.codec import Decoder, Encoder
+from streamlit_redux.store.errors import PersistError, PersistScopeError
 from streamlit_redux.store.middleware_api import Dispatch, MiddlewareAPI
 
-__all__ = ["REHYDRATE", "PersistError", "Persistor", "persist"]
+__all__ = [
+    "REHYDRATE",
+    "PersistError",
+    "PersistenceDisabledWarning",
+    "Persistor",
+    "forget",
+    "persist",
+    "purge_expired",
+]
 
-REHYDRATE = "@@streamlit_redux/REHYDRATE"
-Migration = Callable[[Any], Any]
 _log = logging.getLogger("streamlit_redux")
 
 
-class PersistError(StreamlitReduxError):
-    """Stored state could not be read, migrated or written; the message says what was kept."""
-
-
-@dataclass(eq=False)
-class _Book:
-    """Per-store bookkeeping (kept in the store, so it survives Streamlit reruns)."""
-
-    rehydrated: bool = False
-    last_part: Any = None
-    last_state: Any = None
-    pending: Any = None
-    timer: threading.Timer | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
 class Persistor:
-    """The middleware ``persist`` returns; ``flush()`` writes debounced changes now."""
+    """The middleware ``persist`` returns; ``flush()`` writes debounced changes now.
+
+    ``for_owner(owner_of)`` gives the copy resolved for one session's owner (the binding calls
+    it); ``storage_key`` is the key it reads and writes (None: nothing is stored).
+    """
 
     def __init__(
         self,
         storage: Storage,
         *,
         key: str,
-        version: int,
-        migrations: Mapping[int, Migration],
+        scope: str | None,
+        storage_key: str | None,
+        envelope: Envelope,
         include: Sequence[str] | None,
         exclude: Sequence[str],
         debounce_s: float,
-        encoder_hook: Encoder | None,
-        decoder_hook: Decoder | None,
+        ttl_s: float | None,
+        resolved: bool,
     ) -> None:
-        self.storage, self.key, self.version = storage, key, version
-        self.migrations, self.include, self.exclude = dict(migrations), include, tuple(exclude)
-        self.debounce_s = debounce_s
-        self._encoder, self._decoder = encoder_hook, decoder_hook
-        self._books: weakref.WeakSet[_Book] = weakref.WeakSet()
+        self.storage, self.key, self.scope = storage, key, scope
+        self.storage_key = storage_key
+        self.envelope, self.include, self.exclude = envelope, include, tuple(exclude)
+        self.debounce_s, self.ttl_s, self.resolved = debounce_s, ttl_s, resolved
+        self._books: weakref.WeakSet[Book] = weakref.WeakSet()
+        self._sync = Sync(storage, envelope, include, self.exclude, ttl_s, debounce_s, self._report)
+        self._paths_checked = False
         self.__qualname__ = f"persist(key={key!r})"
 
+    @property
+    def version(self) -> int:
+        """The state version this app writes (``persist(version=...)``)."""
+        return self.envelope.version
+
+    # -- scopes ----------------------------------------------------------------------------
+
+    def for_owner(self, owner_of: OwnerOf) -> Persistor:
+        """This persistor for one session: ``owner_of(scope)`` gives the owner id, or None.
+
+        ``owner_of("browser")`` / ``owner_of("user")`` return an opaque id (an HMAC string) or
+        None when the session has no such identity; then nothing is read or written and one
+        ``PersistenceDisabledWarning`` says how to turn persistence on. Scope None counts as
+        "browser"; "app" and "session" do not call ``owner_of``.
+
+        >>> from streamlit_redux.storage import MemoryStorage
+        >>> persist(MemoryStorage(), key="draft").for_owner(lambda scope: "ab12").storage_key
+        'draft:browser:ab12'
+        """
+        scope = self.scope or "browser"
+        if scope == "app":
+            return self._resolved_as(self.key)
+        if scope == "session":
+            return self._resolved_as(None)
+        owner = owner_of(scope)
+        if owner is None:
+            warnings.warn(disabled_message(self.key, scope), PersistenceDisabledWarning, 2)
+            return self._resolved_as(None)
+        return self._resolved_as(stored_key(self.key, scope, owner))
+
+    def _resolved_as(self, storage_key: str | None) -> Persistor:
+        return Persistor(
+            self.storage,
+            key=self.key,
+            scope=self.scope or "browser",
+            storage_key=storage_key,
+            envelope=self.envelope,
+            include=self.include,
+            exclude=self.exclude,
+            debounce_s=self.debounce_s,
+            ttl_s=self.ttl_s,
+            resolved=True,
+        )
+
+    # -- the middleware --------------------------------------------------------------------
+
     def __call__(self, api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        book = api.kept(f"streamlit_redux:persist:{self.key}", _Book)
+        if self.scope in OWNED_SCOPES and not self.resolved:
+            raise PersistScopeError(
+                f'persist(key="{self.key}", scope="{self.scope}") is installed in a plain Store, '
+                f"which cannot tell one {self.scope} from another; use it through "
+                "streamlit_redux.get_store (it resolves the scope per session), call "
+                'persistor.for_owner(owner_of) first, or use scope="app" for one shared copy.'
+            )
+        # Named by key, not by stored key: when a session's owner changes (a login), the
+        # persistor resolved for the new owner replaces the old one instead of writing beside it.
+        name = f"streamlit_redux:persist:{self.key}"
+        storage_key = self.storage_key
+        if storage_key is None:
+            api.enhance_reducer(lambda reducer: reducer, name=name)
+            api.after_commit(lambda state: None, name=name)
+            return _passing_through
+        book = api.kept(f"streamlit_redux:persist:{storage_key}", Book)
+        book.api, book.key = api, storage_key
         self._books.add(book)
-        api.enhance_reducer(self._answering_rehydrate, name=f"streamlit_redux:persist:{self.key}")
+        api.enhance_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
+        api.after_commit(lambda state: self._sync.committed(book), name=name)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:
+                before = None if book.rehydrated else api.get_state()
                 result = next_dispatch(action)
+                if not self._paths_checked:
+                    check_paths(
+                        api.get_state(), key=self.key, include=self.include, exclude=self.exclude
+                    )
+                    self._paths_checked = True
                 if not book.rehydrated:
                     book.rehydrated = True
-                    self._rehydrate(api, book)
-                self._changed(book, api.get_state())
+                    self._rehydrate(api, book, before)
                 return result
 
             return dispatch
 
         return wrap
 
-    # -- rehydrating -----------------------------------------------------------------------
+    def _enhanced(self, reducer: Callable[[Any, Action], Any], book: Book) -> Any:
+        def reducer_with_persist(state: Any, action: Action) -> Any:
+            if action.type == REHYDRATE and action.meta.get("key") == self.storage_key:
+                return self._rehydrated(book, state, action, reducer)
+            new_state = reducer(state, action)
+            book.record(state, action, new_state)
+            return new_state
 
-    def _answering_rehydrate(self, reducer: Callable[[Any, Action], Any]) -> Any:
-        def reducer_with_rehydrate(state: Any, action: Action) -> Any:
-            if action.type == REHYDRATE and action.meta.get("key") == self.key:
-                return merged(state, action.payload, self.include)
-            return reducer(state, action)
+        return reducer_with_persist
 
-        return reducer_with_rehydrate
+    def _rehydrated(self, book: Book, state: Any, action: Action, reducer: Any) -> Any:
+        if not action.meta.get("rebase"):
+            book.synced = merged(state, action.payload, self.include)
+            return book.synced
+        base = merged(book.synced, action.payload, self.include)
+        actions = book.actions_since_sync(state)
+        rebased = base
+        if actions is None:
+            book.unrebased = "the actions since the last write are not known"
+        else:
+            try:
+                rebased = book.replayed(base, actions, reducer)
+            except Exception as exc:  # the stored state wins; ours is kept aside by the caller
+                book.unrebased = f"re-applying them raised {type(exc).__name__}: {exc}"
+                rebased = base
+        book.synced = base
+        return rebased
 
-    def _rehydrate(self, api: MiddlewareAPI, book: _Book) -> None:
-        stored = self._load()
-        if stored is None:
+    def _rehydrate(self, api: MiddlewareAPI, book: Book, before: Any) -> None:
+        """Merge the stored copy in, right after the first action this book saw.
+
+        At store creation (no state before the init action) the stored copy is merged into the
+        initial state. A store that already had state (a session whose owner just changed) is
+        rebased instead: the first action is re-applied on top of the stored copy.
+        """
+        book.synced = api.get_state() if before is None else before
+        loaded = self._sync.load(book, api.get_state())
+        if loaded is None:
+            book.blocked = True
             return
-        part, migrated = stored
+        part, book.version, migrated = loaded
+        if part is None:
+            return
         if not migrated:
             book.last_part = part  # already stored as it is: no write back
-        api.dispatch(Action(REHYDRATE, part, pmap({"key": self.key, "version": self.version})))
-
-    def _load(self) -> tuple[Any, bool] | None:
-        try:
-            raw = self.storage.get(self.key)
-        except Exception as exc:
-            self._report(
-                f'reading key "{self.key}" failed ({exc}); starting from the '
-                "initial state, the stored copy is left where it is",
-                exc,
-            )
-            return None
-        if raw is None:
-            return None
-        try:
-            envelope = json.loads(raw)
-            stored_version = int(envelope["version"])
-            part = from_json_value(envelope["state"], decoder_hook=self._decoder)
-            return self._migrated(part, stored_version), stored_version != self.version
-        except Exception as exc:
-            aside = self._keep_aside(raw)
-            self._report(
-                f'stored key "{self.key}" could not be loaded ({type(exc).__name__}: '
-                f"{exc}); starting from the initial state. The stored copy is kept "
-                f'under "{aside}"',
-                exc,
-            )
-            return None
-
-    def _migrated(self, part: Any, stored_version: int) -> Any:
-        if stored_version > self.version:
-            raise PersistError(
-                f"it was written by version {stored_version}, newer than this app's version "
-                f"{self.version}; deploy the newer app or raise version="
-            )
-        for step in range(stored_version + 1, self.version + 1):
-            migration = self.migrations.get(step)
-            if migration is None:
-                raise PersistError(
-                    f"no migration to version {step} (from {stored_version}); add "
-                    f"migrations={{{step}: fn}}"
-                )
-            part = migration(part)
-        return part
-
-    def _keep_aside(self, raw: str) -> str:
-        aside = f"{self.key}.corrupt.{time.time_ns()}"
-        try:
-            self.storage.set(aside, raw)
-        except Exception as exc:  # the original key is still untouched: say so
-            self._report(f'could not copy key "{self.key}" aside ({exc}); it is left as it is', exc)
-            return self.key
-        return aside
-
-    # -- writing ---------------------------------------------------------------------------
-
-    def _changed(self, book: _Book, state: Any) -> None:
-        if state is book.last_state:
-            return
-        book.last_state = state
-        part = persisted_part(state, self.include, self.exclude)
-        if book.last_part is not None and part == book.last_part:
-            return
-        if self.debounce_s > 0:
-            self._schedule(book, part)
+        if before is None:
+            meta = pmap({"key": book.key, "version": self.version})
+            api.dispatch(Action(REHYDRATE, part, meta))
         else:
-            self._write(book, part)
-
-    def _schedule(self, book: _Book, part: Any) -> None:
-        with book.lock:
-            book.pending = part
-            if book.timer is None:
-                book.timer = threading.Timer(self.debounce_s, self._flush_book, args=(book,))
-                book.timer.daemon = True
-                book.timer.start()
-
-    def _flush_book(self, book: _Book) -> None:
-        with book.lock:
-            part, book.pending = book.pending, None
-            if book.timer is not None:
-                book.timer.cancel()
-            book.timer = None
-        if part is not None:
-            self._write(book, part)
+            self._sync.rebase(
+                book, part, persisted_part(api.get_state(), self.include, self.exclude)
+            )
 
     def flush(self) -> None:
-        """Write every debounced change now (call before the process exits)."""
-        for book in list(self._books):
-            self._flush_book(book)
+        """Write every debounced change now (call before the process exits).
 
-    def _write(self, book: _Book, part: Any) -> None:
-        try:
-            body = to_json_value(part, encoder_hook=self._encoder)
-            self.storage.set(self.key, json.dumps({"version": self.version, "state": body}))
-        except Exception as exc:
-            self._report(
-                f'writing key "{self.key}" failed ({exc}); the state in memory is '
-                "fine and the previous stored copy is intact; the next change retries",
-                exc,
-            )
-            return
-        book.last_part = part
+        Waits for a write in flight, then writes the newest state: storage never ends older
+        than memory.
+        """
+        for book in list(self._books):
+            self._sync.flush(book)
 
     def _report(self, message: str, cause: BaseException) -> None:
         error = PersistError(f"persist: {message}.")
         error.__cause__ = cause
         _log.error("%s", error)
-        signals.persist_failed.send(self, key=self.key, error=error)
+        signals.persist_failed.send(self, key=self.storage_key, error=error)
+
+
+def _passing_through(next_dispatch: Dispatch) -> Dispatch:
+    return next_dispatch
 
 
 def persist(
     storage: Storage | None = None,
     *,
     key: str = "root",
+    scope: str | None = None,
+    ttl: float | timedelta | None = None,
+    validate: Callable[[Any], object] | None = None,
     version: int = 0,
     migrations: Mapping[int, Migration] | None = None,
     include: Sequence[str] | None = None,
@@ -243,10 +270,16 @@ def persist(
     """Return a middleware that writes the state (or part of it) to ``storage`` as JSON.
 
     - ``storage``: default ``SQLiteStorage(".streamlit_redux.db")`` in the working directory.
-    - ``key``: where in the storage; make it per user (``f"user:{st.user.email}"``) to survive
-      browser refreshes, or shared for app-wide state.
-    - ``include`` / ``exclude``: dotted paths; only the persisted part is written, and only when
-      it changed.
+    - ``key``: the name of the stored copy. ``scope`` says whose copy it is: ``"browser"``
+      (the default in a Streamlit session: ``key:browser:<owner>``), ``"user"``, ``"app"``
+      (one copy for every visitor, only when named) or ``"session"`` (nothing stored). In a
+      plain ``Store``, scope None stores under ``key`` itself.
+    - ``ttl``: seconds (or a ``timedelta``) a stored copy lives after its last write.
+    - ``validate``: called with the stored part (after migrations); raise to refuse it (it is
+      kept aside and the app starts fresh). The shape (map / vector / set / scalar at each
+      persisted path) is always checked against the initial state.
+    - ``include`` / ``exclude``: dotted paths (they see through an ``undoable`` history); a
+      path that names nothing is an error when the store is created.
     - ``version`` + ``migrations={v: fn}``: stored data of an older version runs through
       ``migrations[v]`` for each version up to ``version``, in order.
     - ``debounce_s``: coalesce writes (a timer thread starts only then); ``flush()`` forces them.
@@ -256,14 +289,26 @@ def persist(
     """
     if include is not None and exclude:
         raise PersistError("persist: give include= or exclude=, not both.")
+    check_scope(scope, key=key)
+    ttl_s = ttl.total_seconds() if isinstance(ttl, timedelta) else ttl
+    if ttl_s is not None and not ttl_s > 0:
+        raise PersistError(f'persist(key="{key}"): ttl={ttl!r} is not positive; pass seconds > 0.')
+    envelope = Envelope(
+        version=version,
+        migrations=dict(migrations or {}),
+        validate=validate,
+        encoder_hook=encoder_hook,
+        decoder_hook=decoder_hook,
+    )
     return Persistor(
         storage if storage is not None else SQLiteStorage(),
         key=key,
-        version=version,
-        migrations=migrations or {},
+        scope=scope,
+        storage_key=None if scope == "session" else key,
+        envelope=envelope,
         include=tuple(include) if include is not None else None,
         exclude=exclude,
         debounce_s=debounce_s,
-        encoder_hook=encoder_hook,
-        decoder_hook=decoder_hook,
+        ttl_s=ttl_s,
+        resolved=False,
     )

@@ -1,6 +1,6 @@
 """Persistence backends for the ``persist`` middleware: strings under string keys."""
 
-from streamlit_redux.storage.base import Storage, StorageError
+from streamlit_redux.storage.base import Storage, StorageError, Versioned
 from streamlit_redux.storage.json_file import JSONFileStorage
 from streamlit_redux.storage.memory import MemoryStorage
 from streamlit_redux.storage.redis import RedisStorage
@@ -13,4 +13,5 @@ __all__ = [
     "SQLiteStorage",
     "Storage",
     "StorageError",
+    "Versioned",
 ]

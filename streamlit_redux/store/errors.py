@@ -62,3 +62,18 @@ class BindingError(StreamlitReduxError):
 
 class DispatchDuringRenderWarning(UserWarning):
     """A dispatch ran in the script body: what was drawn before it may show old data."""
+
+
+# -- persistence (streamlit_redux.middleware.persist) ------------------------------------------
+
+
+class PersistError(StreamlitReduxError):
+    """Stored state could not be read, migrated or written; the message says what was kept."""
+
+
+class PersistPathError(PersistError):
+    """An ``include=`` / ``exclude=`` path of ``persist`` names nothing in the state."""
+
+
+class PersistScopeError(PersistError):
+    """``persist(scope=...)`` was used where that scope cannot be told apart (or is unknown)."""

@@ -44,6 +44,31 @@ class MiddlewareAPI:
         """
         return self._store.kept(name, factory)
 
+    def after_commit(self, listener: Callable[[Any], None], *, name: str) -> None:
+        """Call ``listener(state)`` after each outermost dispatch that changed the state.
+
+        The transaction is over by then: a dispatch that raised (and was rolled back) never
+        reaches the listener, and nested dispatches (a thunk's) are seen once, as their sum. It
+        runs on the dispatching thread, outside the store's lock, and may dispatch. Idempotent
+        by ``name``: a middleware rebuilt on every Streamlit rerun replaces its listener.
+        """
+        slot = self.kept(f"streamlit_redux:after_commit:{name}", _ListenerSlot)
+        slot.listener = listener
+        if not slot.subscribed:
+            slot.subscribed = True
+            self._store.subscribe(slot)
+
+
+class _ListenerSlot:
+    """One ``after_commit`` listener per name; rebuilt middleware swap the function inside."""
+
+    def __init__(self) -> None:
+        self.listener: Callable[[Any], None] = lambda state: None
+        self.subscribed = False
+
+    def __call__(self, state: Any) -> None:
+        self.listener(state)
+
 
 class Middleware(Protocol):
     """``middleware(api)`` returns ``wrap(next_dispatch) -> dispatch``."""

@@ -70,3 +70,24 @@ def test_changed_keys():
     assert changed_keys(state, state.set("counter", 5)) == ["counter"]
     assert changed_keys(state, state.set("new", 1)) == ["new"]
     assert changed_keys(1, 2) == ["<root>"]
+
+
+def test_sanitizers_cover_the_rehydrate_line(caplog):
+    from streamlit_redux.middleware.persist import REHYDRATE, persist
+    from streamlit_redux.storage import MemoryStorage
+
+    storage = MemoryStorage()
+    Store(root, middleware=[persist(storage, key="app")]).dispatch(auth.actions.logged_in({"user": "ada", "token": "s3cr3t"}))
+    with caplog.at_level(logging.INFO, logger="streamlit_redux"):
+        store = Store(root, middleware=[
+            logger_middleware(
+                action_sanitizer=lambda action: action,
+                state_sanitizer=lambda s: s.set("auth", s["auth"].set("token", "***")),
+            ),
+            persist(storage, key="app"),
+        ])
+    (record,) = [r for r in caplog.records if r.action.type == REHYDRATE]
+    assert "s3cr3t" not in record.getMessage()
+    assert "s3cr3t" not in repr(record.action)
+    assert record.action.payload["auth"]["token"] == "***"
+    assert store.state["auth"]["token"] == "s3cr3t"

@@ -32,9 +32,9 @@ class CountingStorage(MemoryStorage):
         super().__init__()
         self.writes = 0
 
-    def set(self, key, value):
+    def compare_and_set(self, key, value, **options):
         self.writes += 1
-        super().set(key, value)
+        return super().compare_and_set(key, value, **options)
 
 
 class FullDiskStorage(MemoryStorage):
@@ -44,11 +44,11 @@ class FullDiskStorage(MemoryStorage):
         super().__init__()
         self.ok = ok
 
-    def set(self, key, value):
+    def compare_and_set(self, key, value, **options):
         if self.ok <= 0:
             raise StorageError("No space left on device")
         self.ok -= 1
-        super().set(key, value)
+        return super().compare_and_set(key, value, **options)
 
 
 def make(storage, **options):
@@ -211,8 +211,8 @@ def test_debounced_writes_coalesce_and_flush():
 def test_debounced_write_happens_after_the_delay():
     storage = CountingStorage()
     written = threading.Event()
-    original = storage.set
-    storage.set = lambda k, v: (original(k, v), written.set())
+    original = storage.compare_and_set
+    storage.compare_and_set = lambda k, v, **o: (original(k, v, **o), written.set())[0]
     store = Store(root, middleware=[persist(storage, key="app", debounce_s=0.05)])
     store.dispatch(todos.actions.added("a"))
     assert written.wait(5)
@@ -251,3 +251,389 @@ def test_persist_then_rehydrate_gives_the_same_state(value):
     reducer = lambda s, a: freeze({"value": value}) if a.type == "set" else (s if s is not None else pmap({"value": None}))  # noqa: E731
     Store(reducer, middleware=[persist(storage, key="k")]).dispatch(set_all)
     assert Store(reducer, middleware=[persist(storage, key="k")]).state == freeze({"value": value})
+
+
+# -- the numbered failures of issue 10 -----------------------------------------------------------
+
+
+from streamlit_redux.middleware import thunk, undoable  # noqa: E402
+from streamlit_redux.middleware.persist import (  # noqa: E402
+    PersistenceDisabledWarning,
+    forget,
+    purge_expired,
+)
+from streamlit_redux.store.errors import (  # noqa: E402
+    InvalidActionError,
+    MiddlewareError,
+    PersistPathError,
+    PersistScopeError,
+)
+
+
+def stored_state(storage, key="app"):
+    return json.loads(storage.get(key))["state"]
+
+
+def test_exclude_sees_through_an_undo_history():
+    storage = MemoryStorage()
+    store = Store(undoable(root), middleware=[persist(storage, key="app", exclude=["session.token"])])
+    store.dispatch(session.actions.token_set("s3cr3t"))
+    store.dispatch(todos.actions.added("milk"))
+    store.dispatch(todos.actions.added("tea"))
+    assert "s3cr3t" not in storage.get("app")
+    again = Store(undoable(root), middleware=[persist(storage, key="app", exclude=["session.token"])])
+    assert list(again.state["present"]["todos"]["items"]) == ["milk", "tea"]
+    assert [s["session"]["token"] for s in again.state["past"]] == [None] * len(again.state["past"])
+    assert again.state["present"]["session"]["token"] is None
+
+
+def test_include_sees_into_the_present_of_an_undo_history():
+    storage = MemoryStorage()
+    make_one = lambda: Store(undoable(root), middleware=[persist(storage, key="app", include=["todos.items"])])  # noqa: E731
+    make_one().dispatch(todos.actions.added("milk"))
+    assert stored_state(storage) == {"todos.items": ["milk"]}
+    assert list(make_one().state["present"]["todos"]["items"]) == ["milk"]
+
+
+def test_exclude_path_into_the_history_itself_says_which_path_to_write():
+    with pytest.raises(PersistPathError, match=r'^persist\(key="app"\): exclude path "present.session.token" names part of the undo history, so past and future states would still hold the value; write the path inside one state, exclude=\["session.token"\]: it is removed from every state of the history\.$'):
+        Store(undoable(root), middleware=[persist(MemoryStorage(), key="app", exclude=["present.session.token"])])
+
+
+@pytest.mark.parametrize("option", ["include", "exclude"])
+def test_a_path_that_matches_nothing_is_an_error_at_install(option):
+    with pytest.raises(PersistPathError, match=rf'^persist\(key="app"\): {option} path "session.tokn" matches nothing in the state \(its top-level keys: session, todos\); fix the path \(dotted keys from the root\), or remove it\.$'):
+        make(MemoryStorage(), **{option: ["session.tokn"]})
+
+
+def test_a_path_that_matches_nothing_in_an_undo_history_names_its_present():
+    with pytest.raises(PersistPathError, match=r'^persist\(key="app"\): exclude path "todo.items" matches nothing in the present of the undoable history \(its top-level keys: session, todos\)'):
+        Store(undoable(root), middleware=[persist(MemoryStorage(), key="app", exclude=["todo.items"])])
+
+
+class FlakyReadStorage(MemoryStorage):
+    """A real MemoryStorage whose reads raise while ``failing``, as during a Redis timeout."""
+
+    failing = False
+
+    def _maybe_fail(self):
+        if self.failing:
+            raise StorageError("Timeout reading from socket")
+
+    def get(self, key):
+        self._maybe_fail()
+        return super().get(key)
+
+    def get_versioned(self, key):
+        self._maybe_fail()
+        return super().get_versioned(key)
+
+
+def test_a_failed_read_blocks_writes_until_a_read_succeeds(failures):
+    storage = FlakyReadStorage()
+    make(storage).dispatch(todos.actions.added("milk"))
+    stored = storage.get("app")
+    storage.failing = True
+    store = make(storage)
+    assert list(store.state["todos"]["items"]) == []
+    store.dispatch(todos.actions.drafted("x"))
+    store.dispatch(todos.actions.drafted("y"))
+    storage.failing = False
+    assert storage.get("app") == stored
+    assert len(failures) == 1
+    assert re.match(r'^persist: reading key "app" failed \(Timeout reading from socket\); starting from the state in memory, and nothing is written to that key until a read succeeds', str(failures[0]))
+    store.dispatch(todos.actions.added("tea"))
+    assert list(store.state["todos"]["items"]) == ["milk", "tea"]
+    assert stored_state(storage)["todos"] == {"items": ["milk", "tea"], "draft": "y"}
+
+
+def test_a_thunk_whose_second_dispatch_raises_writes_nothing():
+    storage = CountingStorage()
+    store = Store(root, middleware=[thunk, persist(storage, key="app")])
+    store.dispatch(todos.actions.added("milk"))
+    writes, stored = storage.writes, storage.get("app")
+
+    def half_done(dispatch, get_state):
+        dispatch(todos.actions.added("half"))
+        dispatch(42)
+
+    with pytest.raises(InvalidActionError):
+        store.dispatch(half_done)
+    assert (storage.writes, storage.get("app")) == (writes, stored)
+    assert list(make(storage).state["todos"]["items"]) == ["milk"]
+
+
+def test_a_nested_dispatch_writes_once_after_the_outermost_commits():
+    storage = CountingStorage()
+    store = Store(root, middleware=[thunk, persist(storage, key="app")])
+    writes = storage.writes
+    store.dispatch(lambda dispatch, get_state: [dispatch(todos.actions.added(t)) for t in "abc"])
+    assert storage.writes == writes + 1
+    assert stored_state(storage)["todos"]["items"] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "options", "where"),
+    [
+        ('"just a string"', {}, r'at "<root>" the stored data is a scalar where the state has a map'),
+        ('{"todos": "oops"}', {}, r'at "todos" the stored data is a scalar where the state has a map'),
+        ('{"todos": {"items": {"a": 1}}}', {}, r'at "todos.items" the stored data is a map where the state has a vector'),
+        ('{"todos.items": {"a": 1}}', {"include": ["todos.items"]}, r'at "todos.items" the stored data is a map where the state has a vector'),
+        ('["todos.items"]', {"include": ["todos.items"]}, r"the stored data is a vector where a map of include paths belongs"),
+    ],
+)
+def test_stored_data_of_the_wrong_shape_is_kept_aside_and_the_app_starts_fresh(stored, options, where, failures):
+    storage = MemoryStorage()
+    storage.set("app", f'{{"version": 0, "state": {stored}}}')
+    store = make(storage, **options)
+    assert store.state == root(None, todos.actions.drafted(""))
+    store.dispatch(todos.actions.added("milk"))
+    assert [a for a in storage.stored_keys() if a.startswith("app.corrupt.")]
+    assert re.match(rf'^persist: stored key "app" could not be loaded \(PersistError: it does not fit the state: {where}; write a migration \(raise version=\) when the state\'s shape changes\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$', str(failures[0]))
+    assert list(make(storage, **options).state["todos"]["items"]) == ["milk"]
+
+
+def test_validate_refuses_stored_data(failures):
+    storage = MemoryStorage()
+    make(storage).dispatch(todos.actions.added("milk"))
+
+    def no_milk(part):
+        if "milk" in part["todos"]["items"]:
+            raise ValueError("milk is banned")
+
+    store = make(storage, validate=no_milk)
+    assert list(store.state["todos"]["items"]) == []
+    assert re.match(r'^persist: stored key "app" could not be loaded \(PersistError: validate= refused it \(ValueError: milk is banned\)\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$', str(failures[0]))
+
+
+def test_two_stores_on_one_key_lose_no_update(tmp_path):
+    a = make(SQLiteStorage(tmp_path / "app.db"))
+    b = make(SQLiteStorage(tmp_path / "app.db"))
+    for i in range(50):
+        a.dispatch(todos.actions.added(f"a{i}"))
+        b.dispatch(todos.actions.added(f"b{i}"))
+    stored = stored_state(SQLiteStorage(tmp_path / "app.db"))["todos"]["items"]
+    assert sorted(stored) == sorted([f"a{i}" for i in range(50)] + [f"b{i}" for i in range(50)])
+    assert list(b.state["todos"]["items"]) == stored
+
+
+def test_a_rebase_replays_only_committed_actions():
+    storage = MemoryStorage()
+    a, b = make(storage), Store(root, middleware=[thunk, persist(storage, key="app")])
+    a.dispatch(todos.actions.added("from a"))
+
+    def rolled_back(dispatch, get_state):
+        dispatch(todos.actions.added("rolled back"))
+        raise RuntimeError("no")
+
+    with pytest.raises(MiddlewareError):
+        b.dispatch(rolled_back)
+    b.dispatch(todos.actions.added("from b"))
+    assert stored_state(storage)["todos"]["items"] == ["from a", "from b"]
+
+
+removable = create_slice(
+    name="todos",
+    initial_state={"items": ["milk"], "draft": ""},
+    reducers={"removed": lambda s, a: s.set("items", s["items"].remove(a.payload))},
+)
+
+
+def test_changes_that_cannot_be_rebased_are_kept_aside_and_reported(failures):
+    storage = MemoryStorage()
+    made = lambda: Store(combine_reducers(todos=removable.reducer), middleware=[persist(storage, key="app")])  # noqa: E731
+    a, b = made(), made()
+    a.dispatch(removable.actions.removed("milk"))
+    b.dispatch(removable.actions.removed("milk"))
+    assert list(b.state["todos"]["items"]) == []
+    aside = [k for k in storage.stored_keys() if k.startswith("app.conflict.")]
+    assert json.loads(storage.get(aside[0]))["state"]["todos"]["items"] == []
+    assert re.match(r'^persist: key "app" was changed by another writer and this store\'s changes could not be re-applied onto it \(re-applying them raised ReducerError: Slice "todos" raised ValueError: .*\); the stored copy was adopted and this store\'s version is kept under "app\.conflict\.\d+"\.$', str(failures[-1]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.booleans()), min_size=1, max_size=30))
+def test_interleaved_writers_on_one_key_keep_every_update(steps):
+    storage = MemoryStorage()
+    persistors = [persist(storage, key="app"), persist(storage, key="app"), persist(storage, key="app", debounce_s=60)]
+    stores = [Store(root, middleware=[p]) for p in persistors]
+    expected = []
+    for n, (which, flush) in enumerate(steps):
+        stores[which].dispatch(todos.actions.added(f"{which}-{n}"))
+        expected.append(f"{which}-{n}")
+        if flush:
+            persistors[2].flush()
+    persistors[2].flush()
+    assert sorted(stored_state(storage)["todos"]["items"]) == sorted(expected)
+
+
+def test_debounced_writes_land_in_order_and_flush_waits_for_a_write_in_flight():
+    started, release, landed = threading.Event(), threading.Event(), threading.Event()
+
+    class SlowFirstWrite(MemoryStorage):
+        """The first write (of the initial state) hangs until released, as on a slow disk."""
+
+        calls = 0
+
+        def _written(self, write):
+            SlowFirstWrite.calls += 1
+            first = SlowFirstWrite.calls == 1
+            if first:
+                started.set()
+                release.wait(10)
+            result = write()
+            if first:
+                landed.set()
+            return result
+
+        def compare_and_set(self, key, value, **options):
+            return self._written(lambda: super(SlowFirstWrite, self).compare_and_set(key, value, **options))
+
+        def set(self, key, value, **options):
+            return self._written(lambda: super(SlowFirstWrite, self).set(key, value, **options))
+
+    storage = SlowFirstWrite()
+    persistor = persist(storage, key="app", debounce_s=0.01)
+    store = Store(root, middleware=[persistor])
+    assert started.wait(10)
+    store.dispatch(todos.actions.added("old"))
+    store.dispatch(todos.actions.added("new"))
+    flusher = threading.Thread(target=persistor.flush)
+    flusher.start()
+    flusher.join(0.5)  # give a flush that does not wait the time to write "new" first
+    release.set()
+    flusher.join(10)
+    assert landed.wait(10)
+    assert stored_state(storage)["todos"]["items"] == ["old", "new"]
+
+
+# -- scopes, ttl, forget --------------------------------------------------------------------------
+
+
+class RecordingStorage(MemoryStorage):
+    """A real MemoryStorage that notes which keys were read or written."""
+
+    def __init__(self):
+        super().__init__()
+        self.touched = []
+
+    def get_versioned(self, key):
+        self.touched.append(key)
+        return super().get_versioned(key)
+
+    def compare_and_set(self, key, value, **options):
+        self.touched.append(key)
+        return super().compare_and_set(key, value, **options)
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [(None, "app:browser:ab12"), ("browser", "app:browser:ab12"), ("user", "app:user:u-77"), ("app", "app")],
+)
+def test_for_owner_stores_under_the_owner_key(scope, expected):
+    storage = RecordingStorage()
+    owners = {"browser": "ab12", "user": "u-77"}
+    persistor = persist(storage, key="app", scope=scope).for_owner(owners.get)
+    assert persistor.storage_key == expected
+    Store(root, middleware=[persistor]).dispatch(todos.actions.added("milk"))
+    assert set(storage.touched) == {expected}
+
+
+def test_two_owners_never_see_each_other():
+    storage = MemoryStorage()
+    persistor = persist(storage, key="app")
+    Store(root, middleware=[persistor.for_owner(lambda scope: "alice")]).dispatch(session.actions.token_set("alice's"))
+    bob = Store(root, middleware=[persistor.for_owner(lambda scope: "bob")])
+    assert bob.state["session"]["token"] is None
+
+
+@pytest.mark.parametrize(
+    ("scope", "message"),
+    [
+        (None, r'^persist\(key="app", scope="browser"\): this browser has no id, so this state lives for this session only \(nothing is read or written\)\. Serve the app through st\.App with streamlit_redux\.identity\.browser_id_middleware\(\): in serve\.py, app = st\.App\("main\.py", middleware=\[browser_id_middleware\(\)\]\), then run `streamlit run serve\.py`\.$'),
+        ("user", r'^persist\(key="app", scope="user"\): nobody is logged in, so this state lives for this session only \(nothing is read or written\)\. Turn on authentication \(st\.login, with \[auth\] in secrets\.toml\) so st\.user identifies the user\.$'),
+    ],
+)
+def test_no_owner_means_session_only_and_one_warning(scope, message):
+    storage = RecordingStorage()
+    with pytest.warns(PersistenceDisabledWarning, match=message) as warned:
+        persistor = persist(storage, key="app", scope=scope).for_owner(lambda scope: None)
+    assert len(warned) == 1
+    store = Store(root, middleware=[persistor])
+    store.dispatch(todos.actions.added("milk"))
+    assert list(store.state["todos"]["items"]) == ["milk"]
+    assert persistor.storage_key is None
+    assert storage.touched == []
+
+
+def test_session_scope_does_no_storage_io():
+    storage = RecordingStorage()
+    store = Store(root, middleware=[persist(storage, key="app", scope="session")])
+    store.dispatch(todos.actions.added("milk"))
+    Store(root, middleware=[persist(storage, key="app", scope="session").for_owner(lambda s: "x")])
+    assert storage.touched == []
+
+
+@pytest.mark.parametrize("scope", ["browser", "user"])
+def test_an_owned_scope_in_a_plain_store_is_an_error_at_install(scope):
+    with pytest.raises(PersistScopeError, match=rf'^persist\(key="app", scope="{scope}"\) is installed in a plain Store, which cannot tell one {scope} from another; use it through streamlit_redux\.get_store \(it resolves the scope per session\), call persistor\.for_owner\(owner_of\) first, or use scope="app" for one shared copy\.$'):
+        make(MemoryStorage(), scope=scope)
+
+
+def test_an_unknown_scope_is_refused():
+    with pytest.raises(PersistScopeError, match=r'^persist\(key="app", scope=\'tab\'\): unknown scope; use one of "browser", "user", "app", "session" \(or None: "browser" in a Streamlit session\)\.$'):
+        persist(MemoryStorage(), key="app", scope="tab")
+
+
+def test_an_owner_id_that_would_break_the_key_layout_is_refused():
+    with pytest.raises(PersistScopeError, match=r'^persist\(key="app", scope="browser"\): the owner id \'a:b\' is empty or holds ":" or "\."; owner_of must return an opaque id'):
+        persist(MemoryStorage(), key="app").for_owner(lambda scope: "a:b")
+
+
+def test_forget_deletes_every_copy_of_one_owner_only(failures):
+    storage = MemoryStorage()
+    for key in ("app", "draft"):
+        for owner in ("alice", "bob"):
+            Store(root, middleware=[persist(storage, key=key).for_owner(lambda s, o=owner: o)]).dispatch(todos.actions.added(owner))
+    storage.set("app:browser:alice.corrupt.1", "{}")
+    storage.set("app:user:alice", "{}")
+    assert forget(storage, "alice") == 4
+    assert storage.stored_keys() == ["app:browser:bob", "draft:browser:bob"]
+
+
+def test_ttl_expires_the_stored_copy_and_purge_deletes_it():
+    storage = MemoryStorage()
+    make(storage, ttl=0.02).dispatch(todos.actions.added("milk"))
+    assert storage.get("app") is not None
+    threading.Event().wait(0.05)  # let the copy expire: no assertion on how long anything took
+    assert storage.get("app") is None
+    assert purge_expired(storage) == 1
+    assert list(make(storage).state["todos"]["items"]) == []
+
+
+def test_a_ttl_that_is_not_positive_is_refused():
+    with pytest.raises(PersistError, match=r'^persist\(key="app"\): ttl=0 is not positive; pass seconds > 0\.$'):
+        persist(MemoryStorage(), key="app", ttl=0)
+
+
+def test_a_new_owner_in_the_same_session_replaces_the_old_copy_instead_of_writing_both():
+    storage = MemoryStorage()
+    Store(root, middleware=[persist(storage, key="app").for_owner(lambda s: "alice")]).dispatch(todos.actions.added("alice's"))
+    store = Store(root, middleware=[persist(storage, key="app").for_owner(lambda s: "anon")])
+    store.dispatch(todos.actions.drafted("typed before login"))
+    before_login = storage.get("app:browser:anon")
+    store.replace_middleware([persist(storage, key="app").for_owner(lambda s: "alice")])  # the next rerun
+    store.dispatch(todos.actions.drafted("typed after login"))
+    assert storage.get("app:browser:anon") == before_login
+    assert list(store.state["todos"]["items"]) == ["alice's"]
+    assert stored_state(storage, "app:browser:alice")["todos"]["draft"] == "typed after login"
+
+
+def test_a_session_whose_identity_goes_away_stops_writing():
+    storage = MemoryStorage()
+    store = Store(root, middleware=[persist(storage, key="app", scope="app")])
+    store.dispatch(todos.actions.added("milk"))
+    stored = storage.get("app")
+    store.replace_middleware([persist(storage, key="app", scope="session")])
+    store.dispatch(todos.actions.added("tea"))
+    assert storage.get("app") == stored

@@ -125,7 +125,7 @@ def test_json_file_write_failure_keeps_the_previous_file(tmp_path):
     with read_only(folder), pytest.raises(StorageError, match=r'could not write key "k".*previous file is intact'):
         storage.set("k", "v2")
     assert storage.get("k") == "v1"
-    assert [p.name for p in folder.iterdir()] == ["state.json"]
+    assert sorted(p.name for p in folder.iterdir()) == ["state.json", "state.json.lock"]
 
 
 def test_json_file_path_under_a_file_is_reported(tmp_path):

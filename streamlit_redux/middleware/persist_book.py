@@ -1,0 +1,85 @@
+"""What a persist middleware keeps per store: the sync point with storage and a journal.
+
+The journal records each reducer step (previous state, action, next state) since the state was
+last in sync with storage. When another writer changed the stored copy first (a failed
+compare-and-set), the store rebases: it walks the journal from the sync point to the present
+state, which gives exactly the actions that made it (steps of rolled-back dispatches lie on
+dead branches and are not on that walk), and re-applies them onto the stored state.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from streamlit_redux.store.actions import Action
+
+REHYDRATE = "@@streamlit_redux/REHYDRATE"
+"""The action that merges a stored copy into the state (``meta``: key, version, rebase)."""
+NOTHING: Any = object()
+"""``last_part`` before anything was read or written."""
+
+
+@dataclass(eq=False)
+class Book:
+    """Per-store bookkeeping, kept in the store (``api.kept``) so it survives reruns."""
+
+    key: str = ""
+    rehydrated: bool = False
+    version: int = 0
+    blocked: bool = False
+    """The read failed: nothing is written until a read succeeds (it is retried on change)."""
+    synced: Any = None
+    """The state that matched the stored copy at ``version`` (the rebase starts here)."""
+    last_part: Any = NOTHING
+    unrebased: str | None = None
+    journal: dict[int, tuple[Any, Action, Any]] = field(default_factory=dict)
+    api: Any = None
+    timer: threading.Timer | None = None
+    writer: int | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    write_lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def record(self, previous: Any, action: Action, state: Any) -> None:
+        """Note one reducer step (keyed by the new state's identity, which it keeps alive)."""
+        if state is not previous:
+            with self.lock:
+                self.journal[id(state)] = (previous, action, state)
+
+    def actions_since_sync(self, state: Any) -> list[Action] | None:
+        """The actions that led from ``synced`` to ``state``, or None when no path is known."""
+        actions: list[Action] = []
+        node = state
+        with self.lock:
+            for _ in range(len(self.journal) + 1):
+                if node is self.synced:
+                    actions.reverse()
+                    return actions
+                step = self.journal.get(id(node))
+                if step is None or step[2] is not node:
+                    return None
+                node, action = step[0], step[1]
+                actions.append(action)
+        return None
+
+    def mark_synced(self, state: Any) -> None:
+        """``state`` is stored now: forget the journal up to it (later steps are kept)."""
+        with self.lock:
+            self.synced = state
+            if id(state) not in self.journal:
+                return
+            keys = list(self.journal)
+            for key in keys[: keys.index(id(state)) + 1]:
+                del self.journal[key]
+
+    def replayed(
+        self, base: Any, actions: list[Action], reducer: Callable[[Any, Action], Any]
+    ) -> Any:
+        """``base`` with ``actions`` applied by ``reducer``, each step journaled."""
+        state = base
+        for action in actions:
+            previous, state = state, reducer(state, action)
+            self.record(previous, action, state)
+        return state
