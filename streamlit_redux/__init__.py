@@ -11,16 +11,19 @@
 
 from streamlit_redux import devtools, middleware, signals, storage
 from streamlit_redux.binding import SessionStore, get_store
-from streamlit_redux.store.actions import Action, ActionCreator, create_action
+from streamlit_redux.store.actions import Action, ActionCreator, create_action, matches_prefix
 from streamlit_redux.store.errors import (
     InvalidActionError,
+    InvalidListenerError,
     MiddlewareError,
     MiddlewareSetupError,
+    ReducerDefinitionError,
     ReducerError,
     ReducerSideEffectError,
     SelectorError,
     SliceReturnedNoneError,
     StreamlitReduxError,
+    UnknownSliceMemberError,
 )
 from streamlit_redux.store.middleware_api import MiddlewareAPI
 from streamlit_redux.store.reducers import combine_reducers, create_reducer
@@ -32,9 +35,11 @@ __all__ = [
     "Action",
     "ActionCreator",
     "InvalidActionError",
+    "InvalidListenerError",
     "MiddlewareAPI",
     "MiddlewareError",
     "MiddlewareSetupError",
+    "ReducerDefinitionError",
     "ReducerError",
     "ReducerSideEffectError",
     "Selector",
@@ -45,6 +50,7 @@ __all__ = [
     "SliceReturnedNoneError",
     "Store",
     "StreamlitReduxError",
+    "UnknownSliceMemberError",
     "combine_reducers",
     "create_action",
     "create_reducer",
@@ -52,6 +58,7 @@ __all__ = [
     "create_slice",
     "devtools",
     "get_store",
+    "matches_prefix",
     "middleware",
     "select_path",
     "signals",

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pyrsistent import PMap, freeze, pmap
 
-from streamlit_redux.store.errors import InvalidActionError
+from streamlit_redux.store.errors import InvalidActionError, ReducerDefinitionError
 
 INIT = "@@streamlit_redux/INIT"
 """Dispatched once when a store is created; reducers then get ``state=None`` unless an
@@ -17,6 +17,9 @@ initial state was given."""
 REPLACE = "@@streamlit_redux/REPLACE"
 """Dispatched by ``Store.replace_reducer`` so new slices can fill in their initial state."""
 
+_NO_META: PMap = pmap()  # type: ignore[type-arg]
+# Shared by every action without meta: building an empty PMap per action is measurable.
+
 
 @dataclass(frozen=True)
 class Action:
@@ -24,7 +27,7 @@ class Action:
 
     type: str
     payload: Any = None
-    meta: PMap = field(default_factory=pmap)  # type: ignore[type-arg]
+    meta: PMap = _NO_META  # type: ignore[type-arg]
     error: bool = False
 
     def __post_init__(self) -> None:
@@ -66,8 +69,25 @@ def to_action(value: object) -> Action:
             )
         error = bool(value.get("error"))
         return Action(action_type, value.get("payload"), freeze(dict(meta)), error)
-    raise InvalidActionError(
-        f"Cannot dispatch {type(value).__name__} {value!r:.80}: actions must be Action objects "
+    raise not_an_action(value)
+
+
+def not_an_action(value: object) -> InvalidActionError:
+    """The error for dispatching ``value``, which is not an action: says what it got and why.
+
+    The one wording for every place that refuses a non-action (``to_action`` and the store's
+    last check before the reducer, which sees what middleware passed on).
+
+    >>> str(not_an_action("inc")).split(":")[0]
+    "dispatch received str 'inc'"
+    """
+    if isinstance(value, ActionCreator):
+        return InvalidActionError(
+            f'dispatch received the action creator "{value.type}" itself; call it to build the '
+            "action: store.dispatch(creator(payload))."
+        )
+    return InvalidActionError(
+        f"dispatch received {type(value).__name__} {value!r:.80}: actions must be Action objects "
         "or mappings with a str 'type'. To dispatch functions, add the thunk middleware "
         "(streamlit_redux.middleware.thunk)."
     )
@@ -108,7 +128,7 @@ class ActionCreator:
             )
         else:
             payload = args[0] if args else None
-        return Action(self.type, payload, pmap(meta or {}), error)
+        return Action(self.type, payload, pmap(meta) if meta else _NO_META, error)
 
     def match(self, action: object) -> bool:
         """True when ``action`` (an Action or a mapping) has this creator's type."""
@@ -128,3 +148,28 @@ def create_action(type: str, prepare: Callable[..., Any] | None = None) -> Actio
     ('todos/added', True)
     """
     return ActionCreator(type, prepare)
+
+
+def matches_prefix(prefix: str) -> Callable[[object], bool]:
+    """Return a matcher accepting actions whose type starts with ``prefix`` (RTK's matchers).
+
+    Use it as a key of ``extra_reducers`` or ``create_reducer``'s table, so one case reducer
+    handles a family of actions defined elsewhere (every ``"payments/..."`` action).
+
+    >>> is_payment = matches_prefix("payments/")
+    >>> is_payment(Action("payments/refunded")), is_payment(Action("todos/added"))
+    (True, False)
+    """
+    if not isinstance(prefix, str) or not prefix:
+        raise ReducerDefinitionError(
+            f"matches_prefix needs a non-empty str prefix, got {prefix!r}; e.g. 'payments/'."
+        )
+
+    def matches(action: object) -> bool:
+        action_type = action.type if isinstance(action, Action) else None
+        if action_type is None and isinstance(action, Mapping):
+            action_type = action.get("type")
+        return isinstance(action_type, str) and action_type.startswith(prefix)
+
+    matches.__name__ = matches.__qualname__ = f"matches_prefix({prefix!r})"
+    return matches

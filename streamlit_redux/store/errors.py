@@ -47,3 +47,18 @@ class MiddlewareSetupError(StreamlitReduxError):
 
 class SelectorError(StreamlitReduxError):
     """A selector was built or called wrongly (bad inputs, bad path)."""
+
+
+# -- core (store/): definitions and listeners ---------------------------------------------
+
+
+class ReducerDefinitionError(StreamlitReduxError, TypeError):
+    """A reducer, slice or handler table was built wrongly (raised when it is built, not later)."""
+
+
+class InvalidListenerError(StreamlitReduxError, TypeError):
+    """``Store.subscribe`` got something that cannot be called with the new state."""
+
+
+class UnknownSliceMemberError(StreamlitReduxError, AttributeError):
+    """``slice.actions.<name>`` or ``slice.selectors.<name>`` names nothing the slice defines."""

@@ -83,7 +83,11 @@ def test_mapping_with_non_mapping_meta_is_refused():
 
 
 def test_non_action_is_refused_with_what_was_received():
-    with pytest.raises(InvalidActionError, match=r"Cannot dispatch int 42.*thunk middleware"):
+    with pytest.raises(InvalidActionError, match=(
+        r"^dispatch received int 42: actions must be Action objects or mappings with a str "
+        r"'type'\. To dispatch functions, add the thunk middleware "
+        r"\(streamlit_redux\.middleware\.thunk\)\.$"
+    )):
         to_action(42)
 
 

@@ -350,5 +350,8 @@ def test_other_threads_see_only_committed_state():
 
 
 def test_dispatching_the_creator_itself_says_to_call_it():
-    with pytest.raises(InvalidActionError, match=r'action creator "counter/incremented" itself was dispatched; call it'):
+    with pytest.raises(InvalidActionError, match=(
+        r'^dispatch received the action creator "counter/incremented" itself; call it to build '
+        r"the action: store\.dispatch\(creator\(payload\)\)\.$"
+    )):
         make_store().dispatch(inc)
