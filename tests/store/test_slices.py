@@ -3,11 +3,13 @@ from pyrsistent import PMap, PVector, pvector
 
 from streamlit_redux import (
     Action,
-    StreamlitReduxError,
+    ReducerDefinitionError,
+    UnknownSliceMemberError,
     combine_reducers,
     create_action,
     create_slice,
 )
+from tests.store.matching import exact
 
 todos = create_slice(
     name="todos",
@@ -60,11 +62,15 @@ def test_slice_selectors_take_the_root_state():
 
 
 def test_unknown_action_name_is_an_error_listing_the_known_ones():
-    with pytest.raises(AttributeError, match=r'Slice "todos" has no action "removed"; it has: added, cleared'):
+    with pytest.raises(UnknownSliceMemberError, match=exact(
+        'Slice "todos" has no action "removed"; it has: added, cleared.'
+    )):
         todos.actions.removed  # noqa: B018
 
 
 @pytest.mark.parametrize("bad", ["", "a/b"])
 def test_slice_name_must_be_plain(bad):
-    with pytest.raises(StreamlitReduxError, match="create_slice needs a non-empty name without '/'"):
+    with pytest.raises(ReducerDefinitionError, match=exact(
+        f"create_slice needs a non-empty name without '/', got {bad!r}; e.g. name='todos'."
+    )):
         create_slice(name=bad, initial_state=0, reducers={})
