@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, Generic
+from typing import Any, Generic, TypeVar, overload
 
 from streamlit_redux.store._state_type import R, S
 from streamlit_redux.store.errors import SelectorError
@@ -25,6 +25,10 @@ from streamlit_redux.store.selector_memo import (
     SelectorStats,
     display_name,
 )
+
+A = TypeVar("A")
+B = TypeVar("B")
+C = TypeVar("C")
 
 __all__ = [
     "DEFAULT_MEMO_SIZE",
@@ -86,12 +90,37 @@ class Selector(Composed, Generic[S, R]):
         return f"Selector({self.name!r})"
 
 
+# Typed forms for one to three inputs with the combiner last (reselect's usual shape), so an
+# editor knows what each combiner argument is; anything else types as Selector[Any, Any].
+@overload
 def create_selector(
-    *input_selectors: Callable[[S], Any] | Sequence[Callable[[S], Any]],
-    combiner: Callable[..., R] | None = None,
+    first: Callable[[S], A], combiner: Callable[[A], R], /, *,
+    name: str | None = None, memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[S, R]: ...
+@overload
+def create_selector(
+    first: Callable[[S], A], second: Callable[[S], B], combiner: Callable[[A, B], R], /, *,
+    name: str | None = None, memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[S, R]: ...
+@overload
+def create_selector(
+    first: Callable[[S], A], second: Callable[[S], B], third: Callable[[S], C],
+    combiner: Callable[[A, B, C], R], /, *,
+    name: str | None = None, memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[S, R]: ...
+@overload
+def create_selector(
+    *input_selectors: Callable[..., Any] | Sequence[Callable[..., Any]],
+    combiner: Callable[..., Any] | None = None,
     name: str | None = None,
     memo_size: int = DEFAULT_MEMO_SIZE,
-) -> Selector[S, R]:
+) -> Selector[Any, Any]: ...
+def create_selector(
+    *input_selectors: Callable[..., Any] | Sequence[Callable[..., Any]],
+    combiner: Callable[..., Any] | None = None,
+    name: str | None = None,
+    memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[Any, Any]:
     """Return a memoized selector: ``combiner(*inputs)`` reruns only when an input changed.
 
     The combiner may be passed last positionally (reselect style) or as ``combiner=``.
