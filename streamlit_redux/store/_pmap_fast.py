@@ -55,8 +55,11 @@ def set_value(mapping: PMap, key: Any, value: Any) -> PMap:  # type: ignore[type
                 if stored_key == key:
                     if stored_value is value:
                         return mapping
-                    fresh = list(bucket)
-                    fresh[position] = (stored_key, value)
+                    if len(bucket) == 1:
+                        fresh = [(stored_key, value)]
+                    else:
+                        fresh = list(bucket)
+                        fresh[position] = (stored_key, value)
                     # PMap.__new__ does just these two assignments, as a Python call.
                     result = _allocate(PMap)
                     result._size = mapping._size

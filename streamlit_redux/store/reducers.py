@@ -66,7 +66,9 @@ def combine_reducers(
 
     def combined(state: PMap | None, action: Action) -> PMap:  # type: ignore[type-arg]
         current: PMap = _EMPTY if state is None else state  # type: ignore[type-arg]
-        changed: list[tuple[str, Any]] | None = None
+        first_name: str | None = None  # the common case, one changed slice, builds no dict
+        first_value: Any = None
+        more: dict[str, Any] | None = None
         for name, reducer in items:
             previous = get_value(current, name)
             # Zero-cost in CPython 3.11+ unless it raises: no helper call per slice.
@@ -75,23 +77,27 @@ def combine_reducers(
             except Exception as exc:
                 _raise_for_slice(name, action, exc)
                 raise
+            if following is previous:
+                if following is None:
+                    raise _slice_returned_none(name, action)
+                continue
             if following is None:
                 raise _slice_returned_none(name, action)
-            if following is previous:
-                continue
-            if type(following) is type(previous) and type(following) in _SCALARS and (
+            if type(following) in _SCALARS and type(following) is type(previous) and (
                 following == previous
             ):
                 continue
-            if changed is None:
-                changed = [(name, following)]
+            if first_name is None:
+                first_name, first_value = name, following
+            elif more is None:
+                more = {first_name: first_value, name: following}
             else:
-                changed.append((name, following))
-        if changed is None:
+                more[name] = following
+        if first_name is None:
             return current
-        if len(changed) == 1:
-            return set_value(current, *changed[0])
-        updated: PMap = current.update(dict(changed))  # type: ignore[type-arg]
+        if more is None:
+            return set_value(current, first_name, first_value)
+        updated: PMap = current.update(more)  # type: ignore[type-arg]
         return updated
 
     return combined

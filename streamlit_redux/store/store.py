@@ -260,21 +260,25 @@ class Store(Generic[S]):
         if type(action) is not Action and isinstance(action, Mapping):
             action = to_action(action)
         with self.lock:
-            before, recorded = self._working, len(self._reduced)
-            self._depth += 1
-            self._owner = get_ident()
+            depth = self._depth
+            if depth:  # nested in a middleware's dispatch: roll back to where this one began
+                before, recorded = self._working, len(self._reduced)
+            else:
+                before, recorded = self._committed, 0
+                self._owner = get_ident()
+            self._depth = depth + 1
             try:
                 result = self._chain(action)
             except BaseException as exc:
                 self._working = before
                 del self._reduced[recorded:]
-                self._depth -= 1
-                if not self._depth:
+                self._depth = depth
+                if not depth:
                     self._owner = None
                 self._report_failure(action, exc)
                 raise
-            self._depth -= 1
-            if self._depth:  # a nested dispatch: the outermost one commits and notifies
+            self._depth = depth
+            if depth:  # the outermost dispatch commits and notifies
                 return result
             self._owner = None
             previous = self._committed
@@ -303,7 +307,7 @@ class Store(Generic[S]):
         if type(action) is not Action and not isinstance(action, Action):
             raise not_an_action(action)
         previous = self._working
-        timed = bool(_action_dispatched.receivers)
+        timed = _action_dispatched.receivers  # a dict: truthy when someone listens
         started = perf_counter() if timed else 0.0
         # Inside a dispatch the lock is held, so the owner is this thread: no get_ident call.
         self._reducing_thread = self._owner
