@@ -1,4 +1,9 @@
-"""Actions, the only way to ask for a state change, and the creators that build them."""
+"""Actions, the only way to ask for a state change, and the creators that build them.
+
+An action is data, not a call: it can be logged, recorded, undone, sent to another process
+and replayed, which is what devtools, undo and persistence build on. So it is frozen (a
+reducer cannot change what a later reader sees) and its ``meta`` is a pyrsistent map.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +23,21 @@ REPLACE = "@@streamlit_redux/REPLACE"
 """Dispatched by ``Store.replace_reducer`` so new slices can fill in their initial state."""
 
 _NO_META: PMap = pmap()  # type: ignore[type-arg]
-# Shared by every action without meta: building an empty PMap per action is measurable.
+"""The ``meta`` of every action that has none: one shared empty map, since building an empty
+``PMap`` per action is a measurable share of a dispatch."""
 
 
 @dataclass(frozen=True)
 class Action:
-    """An immutable description of something that happened: ``Action("todos/added", "milk")``."""
+    """An immutable description of something that happened: ``Action("todos/added", "milk")``.
+
+    The fields are Redux's Flux Standard Action: ``type`` says what happened (name it
+    ``"<slice>/<event>"``), ``payload`` carries the data, ``meta`` carries data about the action
+    (who, when, which undo group) and ``error`` marks an action that reports a failure.
+
+    >>> Action("todos/added", "milk").payload
+    'milk'
+    """
 
     type: str
     payload: Any = None
@@ -31,6 +45,7 @@ class Action:
     error: bool = False
 
     def __post_init__(self) -> None:
+        """Refuse a missing type now, at the call that built it, not in a reducer later."""
         if not isinstance(self.type, str) or not self.type:
             raise InvalidActionError(
                 f"Action type must be a non-empty str, got {self.type!r}; "
@@ -42,6 +57,10 @@ class Action:
 
 def to_action(value: object) -> Action:
     """Return ``value`` as an :class:`Action`: actions pass, mappings with a str ``"type"`` convert.
+
+    Mappings are how actions arrive from outside Python code: the devtools Dispatch box, an
+    imported session, a Redux user's habit. Unknown keys are refused rather than dropped, so
+    a typo such as ``"paylod"`` is not silently lost.
 
     >>> to_action({"type": "counter/incremented", "payload": 2}).payload
     2
@@ -118,6 +137,11 @@ class ActionCreator:
         error: bool = False,
         **kwargs: Any,
     ) -> Action:
+        """Build an action of this type; ``prepare`` (if given) turns arguments into the payload.
+
+        Without ``prepare`` exactly one payload is accepted: a second positional argument is
+        more likely a mistake than a wish to drop it.
+        """
         if self._prepare is not None:
             payload = self._prepare(*args, **kwargs)
         elif kwargs or len(args) > 1:
@@ -137,6 +161,7 @@ class ActionCreator:
         return isinstance(action, Mapping) and action.get("type") == self.type
 
     def __repr__(self) -> str:
+        """Shows the type, which is all that tells two creators apart."""
         return f"ActionCreator({self.type!r})"
 
 
@@ -166,6 +191,7 @@ def matches_prefix(prefix: str) -> Callable[[object], bool]:
         )
 
     def matches(action: object) -> bool:
+        """True for an Action or a mapping whose type starts with the prefix."""
         action_type = action.type if isinstance(action, Action) else None
         if action_type is None and isinstance(action, Mapping):
             action_type = action.get("type")

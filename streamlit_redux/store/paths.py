@@ -51,6 +51,7 @@ def select_path(
 
 
 def _split_path(path: str | Sequence[str | int]) -> tuple[str | int, ...]:
+    """A path as its parts; an empty part (``"a..b"``) is refused when the selector is built."""
     parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
     if not parts or any(p == "" for p in parts):
         raise SelectorError(f"Bad state path {path!r}; write it like 'todos.items.0'.")
@@ -58,6 +59,7 @@ def _split_path(path: str | Sequence[str | int]) -> tuple[str | int, ...]:
 
 
 def _is_index(container: Any, part: str | int) -> bool:
+    """Digits index a sequence but stay a key in a map (``{"2024": ...}`` keeps working)."""
     return isinstance(part, int) or (
         part.isdigit() and isinstance(container, Sequence) and not isinstance(container, str)
     )

@@ -79,9 +79,11 @@ class MemoKey:
         self._hash = hash(key)
 
     def __hash__(self) -> int:
+        """Computed once: a key built from code objects and closures is slow to hash."""
         return self._hash
 
     def __eq__(self, other: object) -> bool:
+        """Equal keys read the same data the same way; the site takes no part."""
         return isinstance(other, MemoKey) and self._hash == other._hash and self.key == other.key
 
     def __repr__(self) -> str:
@@ -109,7 +111,10 @@ _NOTHING: Any = object()
 
 
 class _Slot:
-    """One selector's memory in one store."""
+    """One selector's memory in one store: the last (state, result), and recent inputs.
+
+    Plain functions only use ``last``: without inputs to compare, a new state is a miss.
+    """
 
     __slots__ = ("__weakref__", "entries", "key", "last", "stats")
 
@@ -121,6 +126,11 @@ class _Slot:
         self.entries: tuple[tuple[tuple[Any, ...], Any], ...] = ()
 
     def recall(self, inputs: tuple[Any, ...]) -> Any:
+        """The result remembered for ``inputs`` (each the same object, or an equal scalar).
+
+        Scalars compare by value because a widget hands back an equal but new ``str`` for the
+        same choice; containers by identity, which pyrsistent makes exact and cheap.
+        """
         for index, (seen, result) in enumerate(self.entries):
             if len(seen) == len(inputs) and all(map(unchanged, inputs, seen)):
                 if index:  # most recent first, so the next recall finds it sooner
@@ -130,6 +140,7 @@ class _Slot:
         return _NOTHING
 
     def remember(self, inputs: tuple[Any, ...], result: Any, size: int) -> None:
+        """Keep ``result`` first, dropping the least recently used beyond ``size`` entries."""
         self.entries = ((inputs, result), *self.entries[: size - 1])
 
 
@@ -137,6 +148,7 @@ class SelectorCache:
     """The memo of one store (see the module docstring for what it keeps and for how long)."""
 
     def __init__(self, *, max_slots: int = MAX_SLOTS) -> None:
+        """An empty memo; ``max_slots`` bounds the keyed slots (the LRU one is dropped)."""
         self._by_object: weakref.WeakKeyDictionary[Any, _Slot] = weakref.WeakKeyDictionary()
         self._by_key: OrderedDict[Hashable, _Slot] = OrderedDict()
         self._max_slots = max_slots
@@ -162,6 +174,11 @@ class SelectorCache:
         return len(self._by_key) + len(self._by_object)
 
     def _evaluate(self, selector: Callable[[Any], Any], state: Any, slot: _Slot) -> Any:
+        """Answer from ``slot``: the same state, then remembered inputs, then compute.
+
+        The combiner runs outside any lock: it may be slow, and two threads computing the same
+        value at once is harmless, while one waiting for the other's combiner is not.
+        """
         seen_state, result = slot.last
         if seen_state is state:
             if slot.stats is not None:
@@ -189,6 +206,11 @@ class SelectorCache:
         return result
 
     def _slot(self, selector: Callable[[Any], Any], key: Hashable, *, counted: bool) -> _Slot:
+        """Find or make the slot of ``selector`` / ``key``, replacing a slot whose key changed.
+
+        ``counted`` is False for the input selectors of a composed selector: their reads are
+        part of the outer selector's, and would only crowd the stats.
+        """
         if key is None:
             try:
                 slot = self._by_object.get(selector)
@@ -213,6 +235,7 @@ class SelectorCache:
         return slot
 
     def _stats_for(self, selector: Callable[[Any], Any], counted: bool) -> SelectorStats | None:
+        """The counters of ``selector``'s name, shared by every slot of that name."""
         if not counted:
             return None
         name = display_name(selector)

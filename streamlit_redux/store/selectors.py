@@ -71,7 +71,10 @@ class Selector(Composed, Generic[S, R]):
         return result
 
     def recomputations(self) -> int:
-        """How many times the combiner ran, across every store that used this selector."""
+        """How many times the combiner ran, across every store that used this selector.
+
+        As reselect counts; for one store (one session) read ``store.selector_stats()``.
+        """
         return self._recomputations
 
     def reset_recomputations(self) -> None:
@@ -87,6 +90,7 @@ class Selector(Composed, Generic[S, R]):
         return result
 
     def __repr__(self) -> str:
+        """The name, as stats show it."""
         return f"Selector({self.name!r})"
 
 

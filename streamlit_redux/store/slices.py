@@ -38,6 +38,7 @@ class _Namespace:
         )
 
     def __getitem__(self, name: str) -> Any:
+        """``slice.actions["added"]``, for names that come from data (a devtools form)."""
         return getattr(self, name)
 
     def __iter__(self) -> Iterator[str]:
@@ -47,6 +48,7 @@ class _Namespace:
         return len(self._table)
 
     def __dir__(self) -> list[str]:
+        """The defined names, so an editor or a REPL completes them."""
         return sorted(self._table)
 
 
@@ -114,6 +116,12 @@ def create_slice(
 
 
 def _on_root(name: str, selector: Callable[..., Any]) -> Callable[..., Any]:
+    """Expose a slice selector on the root state, named ``"<slice>.<selector>"`` for stats.
+
+    Slice selectors are written against the slice's own state, so the slice can be mounted
+    anywhere; views read the root state, so the slice does the step down for them.
+    """
+
     def select_from_root(root_state: Mapping[str, Any], *args: Any) -> Any:
         return selector(root_state[name], *args)
 

@@ -74,6 +74,12 @@ class Store(Generic[S]):
         *,
         name: str = "store",
     ) -> None:
+        """Freeze ``initial_state``, build the middleware chain and dispatch ``INIT``.
+
+        ``INIT`` goes through the middleware like any action, so persistence can rehydrate
+        and loggers see the store start; reducers get ``state=None`` unless an initial state
+        was given, and return their own initial state.
+        """
         self.name = name
         self.lock = threading.RLock()
         self._reducer: Reducer = reducer
@@ -108,12 +114,19 @@ class Store(Generic[S]):
         return self._committed  # type: ignore[no-any-return]
 
     def get_state(self) -> S:
-        """The current state; the same as :attr:`state`, for Redux users."""
+        """The current state; the same as :attr:`state`, for Redux users.
+
+        Also what the middleware API offers, so a middleware reads through one rule.
+        """
         return self.state
 
     @property
     def reducer(self) -> Reducer:
-        """The reducer given by the user, without enhancers."""
+        """The reducer given by the user, without enhancers.
+
+        What hot reload compares against and what ``replace_reducer`` replaces; enhancers
+        (undo, rehydration) are re-applied around each new one.
+        """
         return self._reducer
 
     def select(self, selector: Callable[[S], R], *, key: Hashable = None) -> R:
@@ -238,6 +251,7 @@ class Store(Generic[S]):
             self._chain = chain
 
     def _apply_enhancers(self) -> None:
+        """Rebuild the effective reducer: the user's, wrapped by each enhancer in order."""
         reducer = self._reducer
         for enhancer in self._enhancers.values():
             reducer = enhancer(reducer)
@@ -296,6 +310,7 @@ class Store(Generic[S]):
         return result
 
     def _dispatch_from_middleware(self, action: Any) -> Any:
+        """``api.dispatch`` of the middleware API: the whole chain, refused during setup."""
         if self._building_chain:
             raise MiddlewareSetupError(
                 f"A middleware dispatched {getattr(action, 'type', action)!r} while the chain "
@@ -304,6 +319,11 @@ class Store(Generic[S]):
         return self.dispatch(action)
 
     def _reduce(self, action: Any) -> Any:
+        """The innermost step of the chain: run the reducer on the transaction's state.
+
+        The type check is here, not in ``dispatch``, because middleware may turn other values
+        (a function, for the thunk middleware) into actions or swallow them on the way in.
+        """
         if type(action) is not Action and not isinstance(action, Action):
             raise not_an_action(action)
         previous = self._working
@@ -343,6 +363,11 @@ class Store(Generic[S]):
         reduced: list[_Reduced],
         listeners: tuple[tuple[object, Listener], ...],
     ) -> None:
+        """After the commit and outside the lock: signals, then listeners.
+
+        Outside the lock, so a listener in one session cannot stall another session's
+        dispatch to a shared store, and a listener may dispatch again.
+        """
         for action, before, after, duration_s in reduced:
             _action_dispatched.send(
                 self, action=action, previous_state=before, state=after, duration_s=duration_s
@@ -355,7 +380,11 @@ class Store(Generic[S]):
             listener(state)
 
     def _report_failure(self, action: Any, exc: BaseException) -> None:
-        # A nested dispatch's failure travels through every enclosing dispatch: report it once.
+        """Send ``dispatch_failed`` once per failure, however many dispatches it unwinds.
+
+        A nested dispatch's error passes through every enclosing dispatch; the mark on the
+        exception keeps devtools from logging it twice. Not for ``KeyboardInterrupt`` and kin.
+        """
         if getattr(exc, "_streamlit_redux_reported", False) or not isinstance(exc, Exception):
             return
         with contextlib.suppress(AttributeError):
@@ -364,6 +393,7 @@ class Store(Generic[S]):
             signals.dispatch_failed.send(self, action=action, error=exc)
 
     def _refuse_in_reducer(self, what: str, fix: str) -> None:
+        """Raise if the calling thread is inside this store's reducer; other threads may go on."""
         if self._reducing_thread is not None and self._reducing_thread == threading.get_ident():
             raise ReducerSideEffectError(
                 f"Reducers may not {what}: a reducer must be a pure function of "
@@ -371,4 +401,5 @@ class Store(Generic[S]):
             )
 
     def __repr__(self) -> str:
+        """Name and the start of the committed state: enough to tell stores apart in a log."""
         return f"Store({self.name!r}, state={self._committed!r:.60})"
