@@ -386,3 +386,47 @@ def test_dispatching_the_creator_itself_says_to_call_it():
         r"the action: store\.dispatch\(creator\(payload\)\)\.$"
     )):
         make_store().dispatch(inc)
+
+
+def test_signals_cover_a_middlewares_nested_dispatch_once_per_action():
+    def echo(api):
+        def wrap(next_dispatch):
+            def dispatch(action):
+                result = next_dispatch(action)
+                if action.type == "counter/incremented":
+                    api.dispatch(add(10))
+                return result
+
+            return dispatch
+
+        return wrap
+
+    store = make_store(middleware=[echo])
+    dispatched, changed, heard = [], [], []
+    store.subscribe(heard.append)
+
+    def on_dispatched(sender, **kw):
+        dispatched.append((sender, kw["action"].type, kw["state"]["counter"]))
+
+    def on_changed(sender, **kw):
+        changed.append((sender, kw["previous_state"]["counter"], kw["state"]["counter"]))
+
+    with signals.action_dispatched.connected_to(on_dispatched), \
+            signals.state_changed.connected_to(on_changed):
+        store.dispatch(inc())
+    assert dispatched == [(store, "counter/incremented", 1), (store, "counter/added", 11)]
+    assert changed == [(store, 0, 11)]
+    assert [s["counter"] for s in heard] == [11]
+
+
+def test_without_receivers_nothing_is_recorded_and_later_receivers_still_hear():
+    store = make_store()
+    store.dispatch(inc())
+    got = []
+
+    def receiver(sender, **kw):
+        got.append(kw["action"].type)
+
+    with signals.action_dispatched.connected_to(receiver, sender=store):
+        store.dispatch(Action("noop"))
+    assert got == ["noop"]
