@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pyrsistent import PMap, pmap, pvector
 
 from streamlit_redux import (
@@ -10,6 +12,7 @@ from streamlit_redux import (
     create_action,
     create_reducer,
 )
+from streamlit_redux.store.reducers import unchanged
 from tests.store.matching import exact
 
 inc = create_action("inc")
@@ -141,3 +144,30 @@ def test_create_reducer_refuses_bad_keys():
         'creator from create_action, or a matcher such as matches_prefix("todos/").'
     )):
         create_reducer(0, {3: lambda s, a: s})  # type: ignore[dict-item]
+
+
+slice_names = st.sampled_from(["a", "b", "c", "d", "e"])
+slice_values = st.one_of(st.integers(-3, 3), st.text(max_size=2), st.tuples(st.integers(0, 2)))
+
+
+@given(
+    st.dictionaries(slice_names, slice_values, min_size=5, max_size=5),
+    st.dictionaries(st.text(min_size=1, max_size=3), st.integers(), max_size=5),
+    st.dictionaries(slice_names, slice_values),
+)
+def test_combined_state_equals_setting_each_changed_slice_with_the_public_api(start, extra, moves):
+    def slice_reducer(name):
+        return lambda s, a: moves.get(name, s) if a.type == "move" else s
+
+    root = combine_reducers({name: slice_reducer(name) for name in start})
+    state = pmap({**extra, **start})
+    following = root(state, Action("move"))
+    expected = state
+    for name, value in moves.items():
+        if not unchanged(value, state[name]):
+            expected = expected.set(name, value)
+    assert following == expected
+    assert (following is state) == (expected is state)
+    for name in start:
+        if name not in moves or unchanged(moves[name], state[name]):
+            assert following[name] is state[name]
