@@ -121,4 +121,3 @@ def test_a_thousand_reruns_keep_the_memo_flat():
     assert (first, again, plus) == (15_000, 15_000, 5_003)
     assert Rows.alive <= 1  # the last run's rows, held by the memo until the next run
     assert after - warm < 50_000  # one Rows copy is about 200 kB
-    assert store._selectors.slot_count() < 10
