@@ -1,4 +1,5 @@
 import re
+import threading
 
 import pytest
 from pyrsistent import freeze
@@ -248,3 +249,28 @@ def test_unweakrefable_selectors_are_memoized_by_the_object():
     assert cache.evaluate(len, STATE) == 2
     assert cache.evaluate(len, STATE) == 2
     assert cache.stats()["len"].hits == 1
+
+
+def test_concurrent_selects_on_a_shared_store_stay_consistent():
+    store = Store(lambda s, a: s.set("n", s["n"] + 1) if a.type == "inc" else s,
+                  initial_state={"n": 0})
+    pair = create_selector(lambda s: s["n"], lambda n: (n, n * 2), memo_size=2)
+    bad = []
+
+    def reader():
+        for _ in range(300):
+            n, double = store.select(pair)
+            if double != 2 * n:
+                bad.append((n, double))
+
+    def writer():
+        for _ in range(300):
+            store.dispatch({"type": "inc"})
+
+    threads = [threading.Thread(target=reader) for _ in range(4)] + [threading.Thread(target=writer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert bad == []
+    assert store.select(pair) == (300, 600)
