@@ -19,19 +19,22 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from streamlit_redux import middleware, signals, storage
-from streamlit_redux.store.actions import Action, ActionCreator, create_action
+from streamlit_redux.store.actions import Action, ActionCreator, create_action, matches_prefix
 from streamlit_redux.store.errors import (
     BindingError,
     DispatchDuringRenderWarning,
     InvalidActionError,
+    InvalidListenerError,
     MiddlewareError,
     MiddlewareSetupError,
     NotInScriptRunError,
+    ReducerDefinitionError,
     ReducerError,
     ReducerSideEffectError,
     SelectorError,
     SliceReturnedNoneError,
     StreamlitReduxError,
+    UnknownSliceMemberError,
 )
 from streamlit_redux.store.middleware_api import MiddlewareAPI
 from streamlit_redux.store.reducers import combine_reducers, create_reducer
@@ -68,10 +71,12 @@ __all__ = [
     "BindingError",
     "DispatchDuringRenderWarning",
     "InvalidActionError",
+    "InvalidListenerError",
     "MiddlewareAPI",
     "MiddlewareError",
     "MiddlewareSetupError",
     "NotInScriptRunError",
+    "ReducerDefinitionError",
     "ReducerError",
     "ReducerSideEffectError",
     "RerunDecision",
@@ -83,6 +88,7 @@ __all__ = [
     "Store",
     "StoreView",
     "StreamlitReduxError",
+    "UnknownSliceMemberError",
     "combine_reducers",
     "create_action",
     "create_reducer",
@@ -90,6 +96,7 @@ __all__ = [
     "create_slice",
     "devtools",
     "get_store",
+    "matches_prefix",
     "middleware",
     "select_path",
     "shared_store",

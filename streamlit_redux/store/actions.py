@@ -1,14 +1,19 @@
-"""Actions, the only way to ask for a state change, and the creators that build them."""
+"""Actions, the only way to ask for a state change, and the creators that build them.
+
+An action is data, not a call: it can be logged, recorded, undone, sent to another process
+and replayed, which is what devtools, undo and persistence build on. So it is frozen (a
+reducer cannot change what a later reader sees) and its ``meta`` is a pyrsistent map.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pyrsistent import PMap, freeze, pmap
 
-from streamlit_redux.store.errors import InvalidActionError
+from streamlit_redux.store.errors import InvalidActionError, ReducerDefinitionError
 
 INIT = "@@streamlit_redux/INIT"
 """Dispatched once when a store is created; reducers then get ``state=None`` unless an
@@ -17,17 +22,30 @@ initial state was given."""
 REPLACE = "@@streamlit_redux/REPLACE"
 """Dispatched by ``Store.replace_reducer`` so new slices can fill in their initial state."""
 
+_NO_META: PMap = pmap()  # type: ignore[type-arg]
+"""The ``meta`` of every action that has none: one shared empty map, since building an empty
+``PMap`` per action is a measurable share of a dispatch."""
+
 
 @dataclass(frozen=True)
 class Action:
-    """An immutable description of something that happened: ``Action("todos/added", "milk")``."""
+    """An immutable description of something that happened: ``Action("todos/added", "milk")``.
+
+    The fields are Redux's Flux Standard Action: ``type`` says what happened (name it
+    ``"<slice>/<event>"``), ``payload`` carries the data, ``meta`` carries data about the action
+    (who, when, which undo group) and ``error`` marks an action that reports a failure.
+
+    >>> Action("todos/added", "milk").payload
+    'milk'
+    """
 
     type: str
     payload: Any = None
-    meta: PMap = field(default_factory=pmap)  # type: ignore[type-arg]
+    meta: PMap = _NO_META  # type: ignore[type-arg]
     error: bool = False
 
     def __post_init__(self) -> None:
+        """Refuse a missing type now, at the call that built it, not in a reducer later."""
         if not isinstance(self.type, str) or not self.type:
             raise InvalidActionError(
                 f"Action type must be a non-empty str, got {self.type!r}; "
@@ -39,6 +57,10 @@ class Action:
 
 def to_action(value: object) -> Action:
     """Return ``value`` as an :class:`Action`: actions pass, mappings with a str ``"type"`` convert.
+
+    Mappings are how actions arrive from outside Python code: the devtools Dispatch box, an
+    imported session, a Redux user's habit. Unknown keys are refused rather than dropped, so
+    a typo such as ``"paylod"`` is not silently lost.
 
     >>> to_action({"type": "counter/incremented", "payload": 2}).payload
     2
@@ -66,8 +88,25 @@ def to_action(value: object) -> Action:
             )
         error = bool(value.get("error"))
         return Action(action_type, value.get("payload"), freeze(dict(meta)), error)
-    raise InvalidActionError(
-        f"Cannot dispatch {type(value).__name__} {value!r:.80}: actions must be Action objects "
+    raise not_an_action(value)
+
+
+def not_an_action(value: object) -> InvalidActionError:
+    """The error for dispatching ``value``, which is not an action: says what it got and why.
+
+    The one wording for every place that refuses a non-action (``to_action`` and the store's
+    last check before the reducer, which sees what middleware passed on).
+
+    >>> str(not_an_action("inc")).split(":")[0]
+    "dispatch received str 'inc'"
+    """
+    if isinstance(value, ActionCreator):
+        return InvalidActionError(
+            f'dispatch received the action creator "{value.type}" itself; call it to build the '
+            "action: store.dispatch(creator(payload))."
+        )
+    return InvalidActionError(
+        f"dispatch received {type(value).__name__} {value!r:.80}: actions must be Action objects "
         "or mappings with a str 'type'. To dispatch functions, add the thunk middleware "
         "(streamlit_redux.middleware.thunk)."
     )
@@ -98,6 +137,11 @@ class ActionCreator:
         error: bool = False,
         **kwargs: Any,
     ) -> Action:
+        """Build an action of this type; ``prepare`` (if given) turns arguments into the payload.
+
+        Without ``prepare`` exactly one payload is accepted: a second positional argument is
+        more likely a mistake than a wish to drop it.
+        """
         if self._prepare is not None:
             payload = self._prepare(*args, **kwargs)
         elif kwargs or len(args) > 1:
@@ -108,7 +152,7 @@ class ActionCreator:
             )
         else:
             payload = args[0] if args else None
-        return Action(self.type, payload, pmap(meta or {}), error)
+        return Action(self.type, payload, pmap(meta) if meta else _NO_META, error)
 
     def match(self, action: object) -> bool:
         """True when ``action`` (an Action or a mapping) has this creator's type."""
@@ -117,6 +161,7 @@ class ActionCreator:
         return isinstance(action, Mapping) and action.get("type") == self.type
 
     def __repr__(self) -> str:
+        """Shows the type, which is all that tells two creators apart."""
         return f"ActionCreator({self.type!r})"
 
 
@@ -128,3 +173,29 @@ def create_action(type: str, prepare: Callable[..., Any] | None = None) -> Actio
     ('todos/added', True)
     """
     return ActionCreator(type, prepare)
+
+
+def matches_prefix(prefix: str) -> Callable[[object], bool]:
+    """Return a matcher accepting actions whose type starts with ``prefix`` (RTK's matchers).
+
+    Use it as a key of ``extra_reducers`` or ``create_reducer``'s table, so one case reducer
+    handles a family of actions defined elsewhere (every ``"payments/..."`` action).
+
+    >>> is_payment = matches_prefix("payments/")
+    >>> is_payment(Action("payments/refunded")), is_payment(Action("todos/added"))
+    (True, False)
+    """
+    if not isinstance(prefix, str) or not prefix:
+        raise ReducerDefinitionError(
+            f"matches_prefix needs a non-empty str prefix, got {prefix!r}; e.g. 'payments/'."
+        )
+
+    def matches(action: object) -> bool:
+        """True for an Action or a mapping whose type starts with the prefix."""
+        action_type = action.type if isinstance(action, Action) else None
+        if action_type is None and isinstance(action, Mapping):
+            action_type = action.get("type")
+        return isinstance(action_type, str) and action_type.startswith(prefix)
+
+    matches.__name__ = matches.__qualname__ = f"matches_prefix({prefix!r})"
+    return matches

@@ -1,14 +1,24 @@
-"""The exception types: one base class, so ``except StreamlitReduxError`` catches them all."""
+"""The exception types: one base class, so ``except StreamlitReduxError`` catches them all.
+
+Each type says *what kind* of mistake was made, so a test or an app can catch exactly that;
+each message names the action type, slice or key involved and ends with the fix. Several also
+derive from the built-in a Python reader would expect (``TypeError`` for a wrong kind of
+value, ``AttributeError`` for a missing name), so generic handlers keep working.
+"""
 
 from __future__ import annotations
 
 
 class StreamlitReduxError(Exception):
-    """Base class of every error streamlit_redux raises."""
+    """Base class of every error streamlit_redux raises; never raised itself, only subclasses."""
 
 
 class InvalidActionError(StreamlitReduxError, TypeError):
-    """Something that is not an action was dispatched."""
+    """Something that is not an action was dispatched, or an action was built wrongly.
+
+    The message says what ``dispatch`` received; a function usually means the thunk
+    middleware is missing, an action creator means it was not called.
+    """
 
 
 class ReducerError(StreamlitReduxError):
@@ -25,7 +35,11 @@ class ReducerError(StreamlitReduxError):
 
 
 class SliceReturnedNoneError(ReducerError):
-    """A slice reducer returned ``None`` instead of a state."""
+    """A slice reducer returned ``None`` instead of a state.
+
+    In Python a missing ``return`` gives ``None`` silently; caught here, where it happens,
+    instead of as a ``TypeError`` in a view reading the slice later.
+    """
 
 
 class MiddlewareError(StreamlitReduxError):
@@ -38,15 +52,38 @@ class MiddlewareError(StreamlitReduxError):
 
 
 class ReducerSideEffectError(StreamlitReduxError):
-    """A reducer tried to dispatch, subscribe or read the store: reducers must be pure."""
+    """A reducer tried to dispatch, subscribe or read the store: reducers must be pure.
+
+    Replaying the action log (devtools, undo) only gives the same states if reducers depend on
+    nothing but their arguments.
+    """
 
 
 class MiddlewareSetupError(StreamlitReduxError):
-    """A middleware dispatched while the chain was still being built."""
+    """A middleware dispatched while the chain was still being built.
+
+    Redux refuses this too: the action would skip the middleware not yet in place.
+    """
 
 
 class SelectorError(StreamlitReduxError):
-    """A selector was built or called wrongly (bad inputs, bad path)."""
+    """A selector was built or called wrongly (bad inputs, bad memo size, bad or missing path)."""
+
+
+# -- core (store/): definitions and listeners ---------------------------------------------
+
+
+class ReducerDefinitionError(StreamlitReduxError, TypeError):
+    """A reducer, slice or handler table was built wrongly (raised when it is built, not later)."""
+
+
+class InvalidListenerError(StreamlitReduxError, TypeError):
+    """``Store.subscribe`` got something that cannot be called with the new state."""
+
+
+class UnknownSliceMemberError(StreamlitReduxError, AttributeError):
+    """``slice.actions.<name>`` or ``slice.selectors.<name>`` names nothing the slice defines."""
+
 
 
 # -- the Streamlit binding -----------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""Reducers: ``(state, action) -> state``, combined per slice, or built from a handler table."""
+"""Reducers: ``(state, action) -> state``, combined per slice, or built from a handler table.
+
+Both builders sit on the hot path of every dispatch, so they do their checks once, when the
+reducer is built, and keep the per-action work to a dictionary lookup and an identity test.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ from typing import Any, TypeAlias
 
 from pyrsistent import PMap, freeze, pmap
 
+from streamlit_redux.store._pmap_fast import get_value, set_value
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.errors import (
+    ReducerDefinitionError,
     ReducerError,
     SliceReturnedNoneError,
     StreamlitReduxError,
@@ -16,8 +22,13 @@ from streamlit_redux.store.errors import (
 
 Reducer: TypeAlias = Callable[[Any, Action], Any]
 CaseReducer: TypeAlias = Callable[[Any, Action], Any]
+Matcher: TypeAlias = Callable[[Action], bool]
+"""A predicate on actions, RTK's ``addMatcher``: ``matches_prefix("todos/")`` or any callable."""
+
+HandlerKey: TypeAlias = "str | ActionCreator | Matcher"
 
 _SCALARS = frozenset({int, float, str, bytes, bool, type(None)})
+_EMPTY: PMap = pmap()  # type: ignore[type-arg]
 
 
 def unchanged(new: Any, old: Any) -> bool:
@@ -25,6 +36,9 @@ def unchanged(new: Any, old: Any) -> bool:
 
     Containers are compared by identity (pyrsistent returns the same object when nothing
     changed); scalars by value, as ``===`` does in JavaScript (``300 + 0`` is a new int object).
+
+    >>> unchanged(300 + 0, 300), unchanged([1], [1])
+    (True, False)
     """
     return new is old or (type(new) is type(old) and type(new) in _SCALARS and new == old)
 
@@ -44,50 +58,77 @@ def combine_reducers(
     """
     table = {**(reducers or {}), **named}
     if not table:
-        raise StreamlitReduxError(
+        raise ReducerDefinitionError(
             "combine_reducers got no reducers; pass them as keywords, "
             "e.g. combine_reducers(todos=todos.reducer)."
         )
     items = tuple(table.items())
 
     def combined(state: PMap | None, action: Action) -> PMap:  # type: ignore[type-arg]
-        current: PMap = pmap() if state is None else state  # type: ignore[type-arg]
-        changed: list[tuple[str, Any]] = []
+        """Run every slice reducer on its key; build a new map only if one of them changed.
+
+        "Changed" is identity, except for equal scalars (``unchanged``). The walk is written
+        out, not split in helpers: it runs once per slice per dispatch.
+        """
+        current: PMap = _EMPTY if state is None else state  # type: ignore[type-arg]
+        first_name: str | None = None  # the common case, one changed slice, builds no dict
+        first_value: Any = None
+        more: dict[str, Any] | None = None
         for name, reducer in items:
-            previous = current.get(name)
-            following = _call_slice(name, reducer, previous, action)
-            if following is not previous and not unchanged(following, previous):
-                changed.append((name, following))
-        if not changed and state is not None:
+            previous = get_value(current, name)
+            # Zero-cost in CPython 3.11+ unless it raises: no helper call per slice.
+            try:
+                following = reducer(previous, action)
+            except Exception as exc:
+                _raise_for_slice(name, action, exc)
+                raise
+            if following is previous:
+                if following is None:
+                    raise _slice_returned_none(name, action)
+                continue
+            if following is None:
+                raise _slice_returned_none(name, action)
+            if type(following) in _SCALARS and type(following) is type(previous) and (
+                following == previous
+            ):
+                continue
+            if first_name is None:
+                first_name, first_value = name, following
+            elif more is None:
+                more = {first_name: first_value, name: following}
+            else:
+                more[name] = following
+        if first_name is None:
             return current
-        if len(changed) == 1:  # the common case; PMap.set is twice as fast as update
-            updated: PMap = current.set(*changed[0])  # type: ignore[type-arg]
-        else:
-            updated = current.update(dict(changed))
+        if more is None:
+            return set_value(current, first_name, first_value)
+        updated: PMap = current.update(more)  # type: ignore[type-arg]
         return updated
 
     return combined
 
 
-def _call_slice(name: str, reducer: Reducer, previous: Any, action: Action) -> Any:
-    try:
-        following = reducer(previous, action)
-    except ReducerError as exc:
+def _raise_for_slice(name: str, action: Action, exc: Exception) -> None:
+    """Raise what a slice's failure becomes: one message naming the full slice path.
+
+    A nested ``combine_reducers`` or a case reducer already raised a library error; it is
+    re-raised with the path extended (``"app.todos"``), never wrapped, so the text is not
+    doubled. Other library errors (a reducer that dispatched) pass unchanged: returns.
+    """
+    if isinstance(exc, SliceReturnedNoneError):
+        path = f"{name}.{exc.slice_name}" if exc.slice_name else name
+        raise _slice_returned_none(path, action) from None
+    if isinstance(exc, ReducerError):
         if exc.slice_name is None:
             raise _slice_error(name, action, exc.__cause__ or exc) from exc.__cause__
-        if isinstance(exc, SliceReturnedNoneError):
-            raise _slice_returned_none(f"{name}.{exc.slice_name}", action) from None
-        raise _slice_error(f"{name}.{exc.slice_name}", action, exc.__cause__) from exc.__cause__
-    except StreamlitReduxError:
-        raise
-    except Exception as exc:
+        path = f"{name}.{exc.slice_name}"
+        raise _slice_error(path, action, exc.__cause__) from exc.__cause__
+    if not isinstance(exc, StreamlitReduxError):
         raise _slice_error(name, action, exc) from exc
-    if following is None:
-        raise _slice_returned_none(name, action)
-    return following
 
 
 def _slice_error(path: str, action: Action, cause: BaseException | None) -> ReducerError:
+    """A slice raised: name the slice path, the action and the original error, once."""
     what = f"{type(cause).__name__}: {cause}" if cause is not None else "an error"
     return ReducerError(
         f'Slice "{path}" raised {what} while handling action "{action.type}"; '
@@ -98,6 +139,7 @@ def _slice_error(path: str, action: Action, cause: BaseException | None) -> Redu
 
 
 def _slice_returned_none(path: str, action: Action) -> SliceReturnedNoneError:
+    """A slice returned None: name it, and say that an ignored action returns the state."""
     return SliceReturnedNoneError(
         f'Slice "{path}" returned None for action "{action.type}"; '
         "return the state instead (the unchanged state when the action is not yours).",
@@ -107,46 +149,124 @@ def _slice_returned_none(path: str, action: Action) -> SliceReturnedNoneError:
 
 
 def create_reducer(
-    initial_state: Any, handlers: Mapping[str | ActionCreator, CaseReducer]
+    initial_state: Any, handlers: Mapping[HandlerKey, CaseReducer]
 ) -> Reducer:
-    """Return a reducer from a table of case reducers keyed by action type or creator.
+    """Return a reducer from a table of case reducers keyed by type, creator or matcher.
 
-    Actions without a handler return the state unchanged (the same object).
+    An action's exact-type handler runs first, then every matcher that accepts the action, in
+    table order, each on the state the previous one returned (RTK's ``addCase`` and
+    ``addMatcher``). Actions nobody handles return the state unchanged (the same object).
 
-    >>> from streamlit_redux import create_action
+    >>> from streamlit_redux import create_action, matches_prefix
     >>> inc = create_action("inc")
-    >>> reducer = create_reducer(0, {inc: lambda s, a: s + 1})
-    >>> reducer(None, inc())
-    1
+    >>> reducer = create_reducer(0, {inc: lambda s, a: s + 1,
+    ...                              matches_prefix("reset/"): lambda s, a: 0})
+    >>> reducer(None, inc()), reducer(5, create_action("reset/all")())
+    (1, 0)
     """
     frozen_initial = freeze(initial_state)
-    table = {_type_of(key): handler for key, handler in handlers.items()}
+    table: dict[str, CaseReducer] = {}
+    matchers: list[tuple[Matcher, CaseReducer]] = []
+    for key, handler in handlers.items():
+        if isinstance(key, (str, ActionCreator)):
+            table[_type_of(key)] = handler
+        elif callable(key):
+            matchers.append((key, handler))
+        else:
+            raise _bad_key(key)
+        if not callable(handler):
+            raise ReducerDefinitionError(
+                f"The handler for {_describe(key)} is {type(handler).__name__} {handler!r:.60}; "
+                "handlers must be functions taking (state, action) and returning the state."
+            )
+    if not matchers:
+        return _exact_reducer(frozen_initial, table)
+    return _matching_reducer(frozen_initial, table, tuple(matchers))
+
+
+def _exact_reducer(initial: Any, table: dict[str, CaseReducer]) -> Reducer:
+    """The reducer for a table without matchers: one dictionary lookup per action.
+
+    Most slices have no matchers, and every slice reducer runs on every dispatch, so this
+    case does not pay for the loop over matchers.
+    """
 
     def reducer(state: Any, action: Action) -> Any:
-        current = frozen_initial if state is None else state
+        current = initial if state is None else state
         handler = table.get(action.type)
         if handler is None:
             return current
         following = handler(current, action)
         if following is None:
-            raise ReducerError(
-                f'The case reducer for action "{action.type}" returned None; '
-                "return the new state (state objects are immutable: build a new one).",
-                action_type=action.type,
-                slice_name=None,
-            )
+            raise _case_returned_none(action)
         return following
 
     return reducer
 
 
-def _type_of(key: str | ActionCreator) -> str:
-    if isinstance(key, ActionCreator):
-        return key.type
-    if isinstance(key, str) and key:
-        return key
-    raise StreamlitReduxError(
-        f"A reducer handler is keyed by {key!r}; key handlers by an action type string "
-        "or an action creator from create_action."
+def _matching_reducer(
+    initial: Any,
+    table: dict[str, CaseReducer],
+    matchers: tuple[tuple[Matcher, CaseReducer], ...],
+) -> Reducer:
+    """The reducer for a table with matchers: the exact case, then each accepting matcher.
+
+    Same order as RTK's builder (``addCase`` before ``addMatcher``), so a reducer ported from
+    RTK gives the same state.
+    """
+
+    def reducer(state: Any, action: Action) -> Any:
+        current = initial if state is None else state
+        handler = table.get(action.type)
+        if handler is not None:
+            current = handler(current, action)
+            if current is None:
+                raise _case_returned_none(action)
+        for matches, on_match in matchers:
+            if matches(action):
+                current = on_match(current, action)
+                if current is None:
+                    raise _case_returned_none(action)
+        return current
+
+    return reducer
+
+
+def _case_returned_none(action: Action) -> SliceReturnedNoneError:
+    """A case reducer returned None; the table does not know its slice's key in the root.
+
+    ``combine_reducers`` replaces this message with one naming the slice path; used alone (a
+    slice reducer as the whole store reducer) it stands as it is.
+    """
+    return SliceReturnedNoneError(
+        f'The case reducer for action "{action.type}" returned None; '
+        "return the new state (state objects are immutable: build a new one).",
+        action_type=action.type,
+        slice_name=None,
     )
 
+
+def _type_of(key: str | ActionCreator) -> str:
+    """The action type a table key stands for: creators and strings key the same case."""
+    if isinstance(key, ActionCreator):
+        return key.type
+    if key:
+        return key
+    raise _bad_key(key)
+
+
+def _bad_key(key: object) -> ReducerDefinitionError:
+    """A table key that is neither a type, a creator nor a matcher: list the three."""
+    return ReducerDefinitionError(
+        f"A reducer handler is keyed by {key!r}; key handlers by an action type string, "
+        'an action creator from create_action, or a matcher such as matches_prefix("todos/").'
+    )
+
+
+def _describe(key: object) -> str:
+    """How an error names a table key: by its action type, or by the matcher's name."""
+    if isinstance(key, ActionCreator):
+        return f'action "{key.type}"'
+    if isinstance(key, str):
+        return f'action "{key}"'
+    return f"matcher {getattr(key, '__qualname__', key)!r}"

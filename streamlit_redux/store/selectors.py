@@ -3,42 +3,78 @@
 pyrsistent shares every untouched subtree between states, so ``is`` on an input's result is
 a cheap and exact test for "did this change". Memo entries live in a :class:`SelectorCache`
 owned by a store, never in the module: two sessions never see or evict each other's entries.
+
+A selector remembers its last ``memo_size`` results (reselect 5's ``lruMemoize`` with a
+``maxSize``), so a user switching North, South, North gets North back without a recompute.
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar, overload
 
+from streamlit_redux.store._state_type import R, S
 from streamlit_redux.store.errors import SelectorError
+from streamlit_redux.store.paths import select_path
+from streamlit_redux.store.selector_memo import (
+    DEFAULT_MEMO_SIZE,
+    Composed,
+    MemoKey,
+    SelectorCache,
+    SelectorStats,
+    display_name,
+)
+
+A = TypeVar("A")
+B = TypeVar("B")
+C = TypeVar("C")
+
+__all__ = [
+    "DEFAULT_MEMO_SIZE",
+    "MemoKey",
+    "Selector",
+    "SelectorCache",
+    "SelectorStats",
+    "create_selector",
+    "select_path",
+]
 
 
-class Selector:
+class Selector(Composed, Generic[S, R]):
     """A selector built by :func:`create_selector`; call it with a state, or pass it to
-    ``store.select`` to use the store's memo."""
+    ``store.select`` to use the store's memo.
+
+    Introspection as in reselect: ``dependencies``, ``result_func``, ``recomputations()``
+    (counted across every store, like reselect's), ``memo_size``; per store counts come from
+    ``store.selector_stats()`` under ``name``.
+    """
 
     def __init__(
         self,
-        dependencies: Sequence[Callable[[Any], Any]],
-        result_func: Callable[..., Any],
+        dependencies: Sequence[Callable[[S], Any]],
+        result_func: Callable[..., R],
         *,
         name: str | None = None,
+        memo_size: int = DEFAULT_MEMO_SIZE,
     ) -> None:
         self.dependencies = tuple(dependencies)
         self.result_func = result_func
-        self.name = name or getattr(result_func, "__qualname__", repr(result_func))
+        self.name = name or display_name(result_func)
+        self.memo_size = memo_size
         self._recomputations = 0
         self._count_lock = threading.Lock()
 
-    def __call__(self, state: Any) -> Any:
+    def __call__(self, state: S) -> R:
         """Compute against ``state`` with a throwaway memo (no caching shared across callers)."""
-        return SelectorCache().evaluate(self, state)
+        result: R = SelectorCache().evaluate(self, state)
+        return result
 
     def recomputations(self) -> int:
-        """How many times the combiner ran, across every store that used this selector."""
+        """How many times the combiner ran, across every store that used this selector.
+
+        As reselect counts; for one store (one session) read ``store.selector_stats()``.
+        """
         return self._recomputations
 
     def reset_recomputations(self) -> None:
@@ -46,24 +82,56 @@ class Selector:
         with self._count_lock:
             self._recomputations = 0
 
-    def _counted(self, inputs: tuple[Any, ...]) -> Any:
+    def compute(self, inputs: tuple[Any, ...]) -> R:
+        """Run the combiner on ``inputs`` and count it: what a memo calls on a miss."""
         result = self.result_func(*inputs)
         with self._count_lock:
             self._recomputations += 1
         return result
 
     def __repr__(self) -> str:
+        """The name, as stats show it."""
         return f"Selector({self.name!r})"
 
 
+# Typed forms for one to three inputs with the combiner last (reselect's usual shape), so an
+# editor knows what each combiner argument is; anything else types as Selector[Any, Any].
+@overload
 def create_selector(
-    *input_selectors: Callable[[Any], Any] | Sequence[Callable[[Any], Any]],
+    first: Callable[[S], A], combiner: Callable[[A], R], /, *,
+    name: str | None = None, memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[S, R]: ...
+@overload
+def create_selector(
+    first: Callable[[S], A], second: Callable[[S], B], combiner: Callable[[A, B], R], /, *,
+    name: str | None = None, memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[S, R]: ...
+@overload
+def create_selector(
+    first: Callable[[S], A], second: Callable[[S], B], third: Callable[[S], C],
+    combiner: Callable[[A, B, C], R], /, *,
+    name: str | None = None, memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[S, R]: ...
+@overload
+def create_selector(
+    *input_selectors: Callable[..., Any] | Sequence[Callable[..., Any]],
     combiner: Callable[..., Any] | None = None,
     name: str | None = None,
-) -> Selector:
+    memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[Any, Any]: ...
+def create_selector(
+    *input_selectors: Callable[..., Any] | Sequence[Callable[..., Any]],
+    combiner: Callable[..., Any] | None = None,
+    name: str | None = None,
+    memo_size: int = DEFAULT_MEMO_SIZE,
+) -> Selector[Any, Any]:
     """Return a memoized selector: ``combiner(*inputs)`` reruns only when an input changed.
 
     The combiner may be passed last positionally (reselect style) or as ``combiner=``.
+    ``name`` labels the selector in ``store.selector_stats()`` (default: the combiner's name,
+    with its file and line for lambdas). ``memo_size`` is how many input combinations each
+    store remembers: raise it for a selector whose input flips among more values, lower it to
+    1 when its results are large.
 
     >>> from streamlit_redux import create_selector
     >>> done = create_selector(lambda s: s["todos"], lambda todos: [t for t in todos if t])
@@ -81,8 +149,8 @@ def create_selector(
         inputs = list(inputs[0])
     if not inputs:
         raise SelectorError(
-            f"create_selector({getattr(combiner, '__qualname__', combiner)!r}) has no input "
-            "selectors; give at least one, e.g. create_selector(lambda s: s['todos'], combiner)."
+            f"create_selector({display_name(combiner)!r}) has no input selectors; give at "
+            "least one, e.g. create_selector(lambda s: s['todos'], combiner)."
         )
     for item in inputs:
         if not callable(item):
@@ -90,130 +158,9 @@ def create_selector(
                 f"create_selector got {item!r} as an input selector; inputs must be callables "
                 "taking the state (or other selectors)."
             )
-    return Selector(inputs, combiner, name=name)
-
-
-_MISSING: Any = object()
-
-
-def select_path(
-    path: str | Sequence[str | int], *, default: Any = _MISSING
-) -> Callable[[Any], Any]:
-    """Return a selector reading a dotted path: ``select_path("todos.items.0")``.
-
-    A missing key raises :class:`SelectorError` naming it, unless ``default`` is given.
-    """
-    parts = _split_path(path)
-    dotted = ".".join(str(p) for p in parts)
-
-    def read_path(state: Any) -> Any:
-        current = state
-        for index, part in enumerate(parts):
-            try:
-                current = current[int(part) if _is_index(current, part) else part]
-            except (KeyError, IndexError, TypeError) as exc:
-                if default is not _MISSING:
-                    return default
-                where = ".".join(str(p) for p in parts[: index + 1])
-                raise SelectorError(
-                    f'Path "{dotted}" is missing at "{where}"; check the path, or pass '
-                    "default=... to select_path."
-                ) from exc
-        return current
-
-    read_path.__qualname__ = read_path.__name__ = f"select_path({dotted!r})"
-    return read_path
-
-
-def _split_path(path: str | Sequence[str | int]) -> tuple[str | int, ...]:
-    parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
-    if not parts or any(p == "" for p in parts):
-        raise SelectorError(f"Bad state path {path!r}; write it like 'todos.items.0'.")
-    return parts
-
-
-def _is_index(container: Any, part: str | int) -> bool:
-    return isinstance(part, int) or (
-        part.isdigit() and isinstance(container, Sequence) and not isinstance(container, str)
-    )
-
-
-@dataclass
-class SelectorStats:
-    """Per-store usage of one selector: ``recomputations`` (misses) and ``hits``."""
-
-    recomputations: int = 0
-    hits: int = 0
-
-    @property
-    def hit_rate(self) -> float:
-        total = self.recomputations + self.hits
-        return self.hits / total if total else 0.0
-
-
-@dataclass
-class _Entry:
-    state: Any
-    inputs: tuple[Any, ...] | None
-    result: Any
-
-
-class SelectorCache:
-    """The memo of one store: last state, input results and result per selector."""
-
-    def __init__(self) -> None:
-        self._by_object: weakref.WeakKeyDictionary[Any, _Entry] = weakref.WeakKeyDictionary()
-        self._by_key: dict[Hashable, _Entry] = {}
-        self._stats: dict[str, SelectorStats] = {}
-
-    def evaluate(self, selector: Callable[[Any], Any], state: Any, key: Hashable = None) -> Any:
-        """Return ``selector(state)``, reusing the last result when nothing it reads changed."""
-        return self._evaluate(selector, state, key, counted=True)
-
-    def _evaluate(
-        self, selector: Callable[[Any], Any], state: Any, key: Hashable, *, counted: bool
-    ) -> Any:
-        entry = self._by_key.get(key) if key is not None else self._by_object.get(selector)
-        if entry is not None and entry.state is state:
-            self._count(selector, counted, hit=True)
-            return entry.result
-        if isinstance(selector, Selector):
-            inputs = tuple(
-                self._evaluate(dep, state, None, counted=False) for dep in selector.dependencies
-            )
-            if entry is not None and _same(entry.inputs, inputs):
-                entry.state = state
-                self._count(selector, counted, hit=True)
-                return entry.result
-            result = selector._counted(inputs)
-        else:
-            inputs, result = None, selector(state)
-        self._count(selector, counted, hit=False)
-        fresh = _Entry(state, inputs, result)
-        if key is not None:
-            self._by_key[key] = fresh
-        else:
-            self._by_object[selector] = fresh
-        return result
-
-    def stats(self) -> dict[str, SelectorStats]:
-        """A copy of the per-selector counters, keyed by selector name."""
-        return {name: SelectorStats(s.recomputations, s.hits) for name, s in self._stats.items()}
-
-    def _count(self, selector: Callable[[Any], Any], counted: bool, *, hit: bool) -> None:
-        if not counted:
-            return
-        name = str(getattr(selector, "name", None) or getattr(selector, "__qualname__", "?"))
-        stats = self._stats.get(name)
-        if stats is None:
-            stats = self._stats[name] = SelectorStats()
-        if hit:
-            stats.hits += 1
-        else:
-            stats.recomputations += 1
-
-
-def _same(previous: tuple[Any, ...] | None, current: tuple[Any, ...]) -> bool:
-    return previous is not None and len(previous) == len(current) and all(
-        a is b for a, b in zip(previous, current, strict=True)
-    )
+    if isinstance(memo_size, bool) or not isinstance(memo_size, int) or memo_size < 1:
+        raise SelectorError(
+            f"create_selector({display_name(combiner)!r}) got memo_size={memo_size!r}; "
+            "give a whole number of entries, at least 1."
+        )
+    return Selector(inputs, combiner, name=name, memo_size=memo_size)

@@ -1,4 +1,7 @@
-from streamlit_redux import create_selector
+import gc
+import tracemalloc
+
+from streamlit_redux import Store, create_selector
 from streamlit_redux.binding.memo_keys import stable_key
 
 LIMIT = 3
@@ -58,3 +61,63 @@ def test_objects_that_are_not_functions_have_no_key():
             return s
 
     assert stable_key(Getter()) is None
+
+
+class Rows(list):
+    """A stand-in for an st.cache_data result: a new, large, unhashable copy on every run."""
+
+    alive = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        Rows.alive += 1
+
+    def __del__(self):
+        Rows.alive -= 1
+
+
+def test_a_new_object_in_the_closure_changes_the_key_but_not_the_site():
+    def build(rows):
+        return lambda s: len(rows)
+
+    first, second = stable_key(build(Rows([1]))), stable_key(build(Rows([1])))
+    assert first != second
+    assert first.site == second.site
+
+
+def test_hashable_closure_values_keep_their_own_sites():
+    def build(region):
+        return lambda s: s[region]
+
+    assert stable_key(build("North")).site != stable_key(build("South")).site
+
+
+def run_once(store):
+    """One Streamlit rerun: fresh data closed over by an inline selector and a lambda."""
+    rows = Rows(range(5_000))
+    total = create_selector(lambda s: s["factor"], lambda factor: factor * len(rows))
+    first = store.select(total, key=stable_key(total))
+    again = store.select(total, key=stable_key(total))
+    doubled = store.select(lambda s: 2 * len(rows) * s["factor"], key=stable_key(lambda s: 0))
+    inline = lambda s: len(rows) + s["factor"]  # noqa: E731
+    plus = store.select(inline, key=stable_key(inline))
+    return first, again, doubled, plus
+
+
+def test_a_thousand_reruns_keep_the_memo_flat():
+    store = Store(lambda s, a: s, {"factor": 3})
+    tracemalloc.start()
+    try:
+        for _ in range(10):
+            run_once(store)
+        gc.collect()
+        warm, _ = tracemalloc.get_traced_memory()
+        for _ in range(1_000):
+            first, again, _, plus = run_once(store)
+        gc.collect()
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (first, again, plus) == (15_000, 15_000, 5_003)
+    assert Rows.alive <= 1  # the last run's rows, held by the memo until the next run
+    assert after - warm < 50_000  # one Rows copy is about 200 kB

@@ -17,5 +17,5 @@ def test_stats_show_reruns_selectors_and_dispatch_times():
     assert "counter/incremented" in list(timings["action"])
     assert rerun_stats(store_of(app)).scope_runs["app"] >= 2
     selectors = next(t for t in tables if "hit rate" in t.columns)
-    # The app's two inline lambdas share a name; the panel's own probes are left out.
-    assert list(selectors["selector"]) == ["<lambda>"]
+    # The app's two inline lambdas keep a row each (named by line); the panel's probes are left out.
+    assert list(selectors["selector"]) == ["<lambda> (counter_app.py:28)", "<lambda> (counter_app.py:29)"]

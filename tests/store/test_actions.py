@@ -3,6 +3,7 @@ from pyrsistent import PMap, PVector, pmap
 
 from streamlit_redux import Action, InvalidActionError, StreamlitReduxError, create_action
 from streamlit_redux.store.actions import to_action
+from tests.store.matching import exact
 
 
 def test_creator_builds_actions_of_its_type():
@@ -28,7 +29,10 @@ def test_prepare_builds_the_payload():
 
 
 def test_creator_refuses_several_payloads_without_prepare():
-    with pytest.raises(InvalidActionError, match=r"'a' takes one payload argument.*prepare"):
+    with pytest.raises(InvalidActionError, match=exact(
+        "Action creator 'a' takes one payload argument, got 2 positional and [] keyword "
+        "arguments; pass one payload or give create_action a prepare function."
+    )):
         create_action("a")(1, 2)
 
 
@@ -53,12 +57,16 @@ def test_action_meta_mapping_is_frozen():
 
 @pytest.mark.parametrize("bad", ["", None, 3])
 def test_action_type_must_be_a_non_empty_string(bad):
-    with pytest.raises(InvalidActionError, match="Action type must be a non-empty str"):
+    with pytest.raises(InvalidActionError, match=exact(
+        f"Action type must be a non-empty str, got {bad!r}; name it like \"todos/added\"."
+    )):
         Action(bad)  # type: ignore[arg-type]
 
 
 def test_create_action_refuses_empty_type():
-    with pytest.raises(InvalidActionError, match="create_action needs a non-empty str type"):
+    with pytest.raises(InvalidActionError, match=exact(
+        "create_action needs a non-empty str type, got ''; e.g. 'todos/added'."
+    )):
         create_action("")
 
 
@@ -68,22 +76,33 @@ def test_mapping_becomes_action():
 
 
 def test_mapping_without_type_is_refused_naming_what_was_received():
-    with pytest.raises(InvalidActionError, match=r"non-empty str 'type', got None in \{'payload': 1\}"):
+    with pytest.raises(InvalidActionError, match=exact(
+        "A dispatched mapping needs a non-empty str 'type', got None in {'payload': 1}; add one, "
+        "e.g. {'type': 'todos/added', 'payload': ...}."
+    )):
         to_action({"payload": 1})
 
 
 def test_mapping_with_unknown_keys_is_refused():
-    with pytest.raises(InvalidActionError, match=r"unknown keys \['extra'\].*'payload' or 'meta'"):
+    with pytest.raises(InvalidActionError, match=exact(
+        "Action 'a' has unknown keys ['extra']; put extra data in 'payload' or 'meta'."
+    )):
         to_action({"type": "a", "extra": 1})
 
 
 def test_mapping_with_non_mapping_meta_is_refused():
-    with pytest.raises(InvalidActionError, match="meta must be a mapping"):
+    with pytest.raises(InvalidActionError, match=exact(
+        "Action 'a' has meta of type list; meta must be a mapping."
+    )):
         to_action({"type": "a", "meta": [1]})
 
 
 def test_non_action_is_refused_with_what_was_received():
-    with pytest.raises(InvalidActionError, match=r"Cannot dispatch int 42.*thunk middleware"):
+    with pytest.raises(InvalidActionError, match=(
+        r"^dispatch received int 42: actions must be Action objects or mappings with a str "
+        r"'type'\. To dispatch functions, add the thunk middleware "
+        r"\(streamlit_redux\.middleware\.thunk\)\.$"
+    )):
         to_action(42)
 
 

@@ -3,11 +3,14 @@ from pyrsistent import PMap, PVector, pvector
 
 from streamlit_redux import (
     Action,
-    StreamlitReduxError,
+    ReducerDefinitionError,
+    UnknownSliceMemberError,
     combine_reducers,
     create_action,
     create_slice,
+    matches_prefix,
 )
+from tests.store.matching import exact
 
 todos = create_slice(
     name="todos",
@@ -60,11 +63,55 @@ def test_slice_selectors_take_the_root_state():
 
 
 def test_unknown_action_name_is_an_error_listing_the_known_ones():
-    with pytest.raises(AttributeError, match=r'Slice "todos" has no action "removed"; it has: added, cleared'):
+    with pytest.raises(UnknownSliceMemberError, match=exact(
+        'Slice "todos" has no action "removed"; it has: added, cleared.'
+    )):
         todos.actions.removed  # noqa: B018
 
 
 @pytest.mark.parametrize("bad", ["", "a/b"])
 def test_slice_name_must_be_plain(bad):
-    with pytest.raises(StreamlitReduxError, match="create_slice needs a non-empty name without '/'"):
+    with pytest.raises(ReducerDefinitionError, match=exact(
+        f"create_slice needs a non-empty name without '/', got {bad!r}; e.g. name='todos'."
+    )):
         create_slice(name=bad, initial_state=0, reducers={})
+
+
+def test_extra_reducers_accept_a_type_prefix_matcher():
+    logout = create_action("auth/logged_out")
+    expired = create_action("auth/expired")
+    session = create_slice(name="session", initial_state=5, reducers={},
+                           extra_reducers={matches_prefix("auth/"): lambda s, a: 0})
+    assert session.reducer(5, logout()) == 0
+    assert session.reducer(5, expired()) == 0
+    state = session.reducer(None, Action("other/thing"))
+    assert session.reducer(state, Action("authx")) is state
+
+
+def test_matchers_run_after_the_exact_case_in_table_order():
+    seen = []
+    log = create_slice(
+        name="log",
+        initial_state=(),
+        reducers={"noted": lambda s, a: (*s, "case")},
+        extra_reducers={
+            lambda a: a.type.startswith("log/"): lambda s, a: (*s, "first matcher"),
+            lambda a: seen.append(a.type) or True: lambda s, a: (*s, "second matcher"),
+        },
+    )
+    assert log.reducer((), log.actions.noted()) == ("case", "first matcher", "second matcher")
+    assert log.reducer((), Action("x")) == ("second matcher",)
+    assert seen == ["log/noted", "x"]
+
+
+def test_a_slice_with_matchers_returns_the_same_object_when_none_match():
+    counted = create_slice(name="n", initial_state={"k": 1}, reducers={},
+                           extra_reducers={matches_prefix("n2/"): lambda s, a: s.set("k", 2)})
+    state = counted.reducer(None, Action("@@init"))
+    assert counted.reducer(state, Action("n/other")) is state
+
+
+def test_matches_prefix_accepts_actions_and_mappings():
+    is_auth = matches_prefix("auth/")
+    assert is_auth(Action("auth/in")) and is_auth({"type": "auth/in"})
+    assert not is_auth({"payload": 1}) and not is_auth("auth/in")

@@ -6,15 +6,16 @@ from pyrsistent import PMap, pmap, pvector
 from streamlit_redux import (
     Action,
     InvalidActionError,
+    InvalidListenerError,
     ReducerError,
     ReducerSideEffectError,
     Store,
-    StreamlitReduxError,
     combine_reducers,
     create_slice,
     signals,
 )
 from streamlit_redux.store.actions import INIT, REPLACE
+from tests.store.matching import exact
 
 counter = create_slice(
     name="counter",
@@ -68,13 +69,20 @@ def test_dispatch_accepts_a_mapping_with_a_type():
 def test_dispatch_refuses_non_actions_saying_what_it_got(bad):
     store = make_store()
     before = store.state
-    with pytest.raises(InvalidActionError, match=rf"received {type(bad).__name__}"):
+    with pytest.raises(InvalidActionError, match=exact(
+        f"dispatch received {type(bad).__name__} {bad!r:.80}: actions must be Action objects or "
+        "mappings with a str 'type'. To dispatch functions, add the thunk middleware "
+        "(streamlit_redux.middleware.thunk)."
+    )):
         store.dispatch(bad)
     assert store.state is before
 
 
 def test_dispatch_refuses_a_mapping_without_type():
-    with pytest.raises(InvalidActionError, match="non-empty str 'type'"):
+    with pytest.raises(InvalidActionError, match=exact(
+        "A dispatched mapping needs a non-empty str 'type', got None in {'payload': 1}; add one, "
+        "e.g. {'type': 'todos/added', 'payload': ...}."
+    )):
         make_store().dispatch({"payload": 1})
 
 
@@ -116,7 +124,10 @@ def test_same_listener_subscribed_twice_is_called_twice_and_unsubscribed_separat
 
 
 def test_subscribe_refuses_non_callables():
-    with pytest.raises(StreamlitReduxError, match="expects a callable listener, got int"):
+    with pytest.raises(InvalidListenerError, match=exact(
+        "Store.subscribe expects a callable listener, got int; pass a function taking the new "
+        "state."
+    )):
         make_store().subscribe(3)  # type: ignore[arg-type]
 
 
@@ -177,7 +188,10 @@ def test_reducer_error_leaves_state_unchanged_and_names_the_slice():
     before = store.state
     got = []
     store.subscribe(got.append)
-    with pytest.raises(ReducerError, match=r'Slice "counter" raised ZeroDivisionError.*"counter/failed"') as info:
+    with pytest.raises(ReducerError, match=exact(
+        'Slice "counter" raised ZeroDivisionError: division by zero while handling action '
+        '"counter/failed"; the state was left unchanged. Fix the "counter" reducer.'
+    )) as info:
         store.dispatch(fail())
     assert store.state is before
     assert got == []
@@ -193,14 +207,20 @@ def test_top_level_reducer_error_names_the_action():
         return 0
 
     store = Store(reducer)
-    with pytest.raises(ReducerError, match=r'reducer raised RuntimeError: nope while handling action "boom"'):
+    with pytest.raises(ReducerError, match=exact(
+        'The reducer raised RuntimeError: nope while handling action "boom"; the state was left '
+        "unchanged. Fix the reducer."
+    )):
         store.dispatch(Action("boom"))
     assert store.state == 0
 
 
 def test_reducer_returning_none_is_refused():
     store = Store(lambda s, a: None if a.type == "x" else 0)
-    with pytest.raises(ReducerError, match=r'returned None for action "x"; return the state'):
+    with pytest.raises(ReducerError, match=exact(
+        'The reducer returned None for action "x"; return the state instead (the unchanged state '
+        "when the action is not yours)."
+    )):
         store.dispatch(Action("x"))
     assert store.state == 0
 
@@ -244,7 +264,10 @@ def test_reducer_may_not_dispatch():
         return 0
 
     store = holder["store"] = Store(reducer)
-    with pytest.raises(ReducerSideEffectError, match=r"Reducers may not dispatch.*pure function"):
+    with pytest.raises(ReducerSideEffectError, match=exact(
+        "Reducers may not dispatch: a reducer must be a pure function of (state, action); "
+        "dispatch from a callback or a middleware instead."
+    )):
         store.dispatch(Action("sneaky"))
     assert store.state == 0
 
@@ -252,8 +275,16 @@ def test_reducer_may_not_dispatch():
 @pytest.mark.parametrize(
     ("what", "call"),
     [
-        ("read store.state", lambda store: store.state),
-        ("subscribe", lambda store: store.subscribe(lambda s: None)),
+        (
+            "read store.state: a reducer must be a pure function of (state, action); use the "
+            "state argument the reducer gets.",
+            lambda store: store.state,
+        ),
+        (
+            "subscribe: a reducer must be a pure function of (state, action); subscribe outside "
+            "reducers, e.g. in your app.",
+            lambda store: store.subscribe(lambda s: None),
+        ),
     ],
 )
 def test_reducer_may_not_read_state_or_subscribe(what, call):
@@ -265,7 +296,7 @@ def test_reducer_may_not_read_state_or_subscribe(what, call):
         return 0
 
     store = holder["store"] = Store(reducer)
-    with pytest.raises(ReducerSideEffectError, match=f"Reducers may not {what}"):
+    with pytest.raises(ReducerSideEffectError, match=exact(f"Reducers may not {what}")):
         store.dispatch(Action("sneaky"))
 
 
@@ -350,5 +381,52 @@ def test_other_threads_see_only_committed_state():
 
 
 def test_dispatching_the_creator_itself_says_to_call_it():
-    with pytest.raises(InvalidActionError, match=r'action creator "counter/incremented" itself was dispatched; call it'):
+    with pytest.raises(InvalidActionError, match=(
+        r'^dispatch received the action creator "counter/incremented" itself; call it to build '
+        r"the action: store\.dispatch\(creator\(payload\)\)\.$"
+    )):
         make_store().dispatch(inc)
+
+
+def test_signals_cover_a_middlewares_nested_dispatch_once_per_action():
+    def echo(api):
+        def wrap(next_dispatch):
+            def dispatch(action):
+                result = next_dispatch(action)
+                if action.type == "counter/incremented":
+                    api.dispatch(add(10))
+                return result
+
+            return dispatch
+
+        return wrap
+
+    store = make_store(middleware=[echo])
+    dispatched, changed, heard = [], [], []
+    store.subscribe(heard.append)
+
+    def on_dispatched(sender, **kw):
+        dispatched.append((sender, kw["action"].type, kw["state"]["counter"]))
+
+    def on_changed(sender, **kw):
+        changed.append((sender, kw["previous_state"]["counter"], kw["state"]["counter"]))
+
+    with signals.action_dispatched.connected_to(on_dispatched), \
+            signals.state_changed.connected_to(on_changed):
+        store.dispatch(inc())
+    assert dispatched == [(store, "counter/incremented", 1), (store, "counter/added", 11)]
+    assert changed == [(store, 0, 11)]
+    assert [s["counter"] for s in heard] == [11]
+
+
+def test_without_receivers_nothing_is_recorded_and_later_receivers_still_hear():
+    store = make_store()
+    store.dispatch(inc())
+    got = []
+
+    def receiver(sender, **kw):
+        got.append(kw["action"].type)
+
+    with signals.action_dispatched.connected_to(receiver, sender=store):
+        store.dispatch(Action("noop"))
+    assert got == ["noop"]
