@@ -9,7 +9,9 @@ from typing import Any, Literal
 import streamlit as st
 
 from streamlit_redux.binding import runtime
+from streamlit_redux.binding.identity import owner_for_scope
 from streamlit_redux.binding.view import StoreView
+from streamlit_redux.middleware.persist import Persistor
 from streamlit_redux.store import signals
 from streamlit_redux.store.errors import NotInScriptRunError
 from streamlit_redux.store.middleware_api import Middleware
@@ -49,7 +51,7 @@ def get_store(
     if isinstance(reducer, Mapping):
         reducer = combine_reducers(**reducer)
     slot = SESSION_KEY_PREFIX + key
-    middleware = tuple(middleware)
+    middleware = for_this_session(middleware)
     view = st.session_state.get(slot)
     if not isinstance(view, StoreView):
         view = StoreView(Store(reducer, initial_state, middleware, name=key))
@@ -64,3 +66,14 @@ def get_store(
             importlib.import_module(_PANEL_MODULE)
         signals.panel_requested.send(view, enabled=devtools)
     return view
+
+
+def for_this_session(middleware: Iterable[Middleware]) -> tuple[Middleware, ...]:
+    """Resolve each ``persist`` middleware's scope to this session's owner (browser by default).
+
+    Without the identity a scope needs, that persistor reads and writes nothing (the state
+    lives for the session) and warns once how to turn persistence on.
+    """
+    return tuple(
+        mw.for_owner(owner_for_scope) if isinstance(mw, Persistor) else mw for mw in middleware
+    )

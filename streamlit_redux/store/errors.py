@@ -114,3 +114,10 @@ class PersistPathError(PersistError):
 
 class PersistScopeError(PersistError):
     """``persist(scope=...)`` was used where that scope cannot be told apart (or is unknown)."""
+
+
+# -- identity (streamlit_redux.identity) ------------------------------------------------------
+
+
+class IdentityError(StreamlitReduxError):
+    """The browser or user identity could not be read, or the server secret is unusable."""

@@ -1,0 +1,35 @@
+"""A form draft that survives a refresh, a closed tab and a server restart, per browser.
+
+Run: streamlit run examples/draft/serve.py   (serve.py adds the browser-id cookie)
+
+The draft is persisted to SQLite under a key derived from this browser's id (an HMAC with the
+server secret): another visitor starts empty and cannot reach it. Run main.py directly instead
+and the draft lives for the session only (one warning says how to turn persistence on).
+"""
+
+import os
+
+import streamlit as st
+
+from streamlit_redux import create_slice, get_store
+from streamlit_redux.middleware import persist
+from streamlit_redux.storage import SQLiteStorage
+
+draft = create_slice(
+    name="draft",
+    initial_state={"title": "", "body": "", "saved": 0},
+    reducers={
+        "titled": lambda s, a: s.set("title", a.payload),
+        "written": lambda s, a: s.set("body", a.payload),
+        "cleared": lambda s, a: s.set("title", "").set("body", ""),
+    },
+)
+storage = SQLiteStorage(os.environ.get("DRAFT_DB", "drafts.db"))
+# scope="browser" is the default inside get_store: one stored copy per browser.
+store = get_store(draft.reducer, middleware=[persist(storage, key="draft", ttl=30 * 24 * 3600)])
+
+st.title("Draft")
+st.text_input("Title", **store.bind("title", draft.actions.titled))
+st.text_area("Body", **store.bind("body", draft.actions.written))
+st.button("Clear", on_click=store.dispatch, args=(draft.actions.cleared(),))
+st.caption(f"{len(store.select(lambda s: s['body']))} characters, kept for 30 days in this browser")
