@@ -29,8 +29,14 @@ board = create_slice(
         "removed": lambda s, a: s.set("cards", s["cards"].discard(a.payload)),
     },
 )
-me = create_slice(name="me", initial_state={"name": ""},
-                  reducers={"named": lambda s, a: s.set("name", a.payload)})
+me = create_slice(
+    name="me",
+    initial_state={"name": "", "draft": ""},
+    reducers={
+        "named": lambda s, a: s.set("name", a.payload),
+        "drafted": lambda s, a: s.set("draft", a.payload),
+    },
+)
 
 team = shared_store("board", board.reducer)  # one for everyone on this server
 mine = get_store(me.reducer)  # one per browser session
@@ -40,13 +46,15 @@ name = st.text_input("Your name", **mine.bind("name", me.actions.named)) or "ano
 
 
 def add_card() -> None:
-    title = st.session_state.new_card.strip()
+    title = mine.state["draft"].strip()
     if title:
+        # Both stores change in one click: the views decide one rerun together.
+        mine.dispatch(me.actions.drafted(""))
         team.dispatch(board.actions.added({"title": title, "by": name}))
-    st.session_state.new_card = ""
 
 
-st.text_input("New card", key="new_card", on_change=add_card)
+st.text_input("New card", **mine.bind("draft", me.actions.drafted))
+st.button("Add card", on_click=add_card)
 
 
 def column(title: str) -> None:

@@ -64,7 +64,8 @@ def test_shared_board_shows_one_sessions_card_in_another():
     shared._stores.pop("board", None)
     alice, bob = run("shared_board.py"), run("shared_board.py")
     alice.text_input(key="streamlit_redux:bind:name").input("Alice").run()
-    alice.text_input(key="new_card").input("Write docs").run()
+    alice.text_input(key="streamlit_redux:bind:draft").input("Write docs").run()
+    alice.button[0].click().run()
     bob.run()
     assert [t.value for t in bob.text] == ["Write docs (by Alice)"]
     bob.button(key="move-1-done").click().run()

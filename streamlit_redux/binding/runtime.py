@@ -85,6 +85,14 @@ def current_run_marker() -> object | None:
     return None if ctx is None else ctx.cursors
 
 
+def session_values() -> list[Any]:
+    """The values in this session's ``st.session_state`` (empty outside a script run)."""
+    if script_context() is None:
+        return []
+    state = st.session_state
+    return [state[key] for key in list(state.keys()) if key in state]
+
+
 def current_session_id() -> str | None:
     """The id of the session whose script runs on this thread, or None."""
     ctx = script_context()

@@ -146,11 +146,17 @@ class StoreView(Generic[S]):
 
     def _rerun_changed_scopes(self) -> None:
         actions, self._batch_actions = tuple(self._batch_actions), []
-        changed = self.changed_scopes()
+        # One interaction, one rerun: a callback that changed another view of this session
+        # first (its own store, a shared one) must not have that change dropped by this
+        # view's narrower rerun, so decide on every view's changes together.
+        changed = set(self.changed_scopes())
+        for other in runtime.session_values():
+            if isinstance(other, StoreView) and other is not self:
+                changed.update(other.changed_scopes())
         with self._lock:
             fragment_keys = dict(self._fragment_keys)
         plan = plan_reruns(
-            set(changed),
+            changed,
             origin=runtime.interaction_fragment_ids(),
             fragment_keys=fragment_keys,
             keyed_reruns=runtime.KEYED_RERUNS,
