@@ -12,6 +12,7 @@ import os
 import streamlit as st
 
 from streamlit_redux import create_slice, get_store
+from streamlit_redux.identity import owner_for_scope
 from streamlit_redux.middleware import persist
 from streamlit_redux.storage import SQLiteStorage
 
@@ -33,3 +34,11 @@ st.text_input("Title", **store.bind("title", draft.actions.titled))
 st.text_area("Body", **store.bind("body", draft.actions.written))
 st.button("Clear", on_click=store.dispatch, args=(draft.actions.cleared(),))
 st.caption(f"{len(store.select(lambda s: s['body']))} characters, kept for 30 days in this browser")
+
+# The owner id is an HMAC of the browser's cookie with the server secret: showing (a part of)
+# it is harmless, since it opens nothing and reveals no cookie. The cookie itself is HttpOnly.
+owner = owner_for_scope("browser")
+if owner is None:
+    st.info("This draft lives for this session only: run `streamlit run serve.py` to keep it.")
+else:
+    st.caption(f"Stored for this browser as draft:browser:{owner[:12]}…")
