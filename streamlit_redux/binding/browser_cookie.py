@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable
 
 from streamlit_redux.binding.server_secret import sign
 
@@ -34,6 +35,35 @@ def verified_id(cookie_value: object) -> str | None:
         return None
     expected = sign(_PURPOSE, browser_id)
     return browser_id if secrets.compare_digest(signature, expected) else None
+
+
+def cookie_values(cookie_headers: Iterable[str]) -> list[str]:
+    """Every value of the browser-id cookie in these ``Cookie`` headers, in the browser's order.
+
+    A browser sends one name several times when it holds it for several paths (an app at ``/``
+    and another at ``/drafts`` on one host, or a base path that changed). Starlette's parser
+    (``st.context.cookies``) keeps only the last, which may be the other app's: reading that one
+    would give this app a fresh id on every page load.
+
+    >>> cookie_values(["a=1; streamlit_redux_browser=x.y; streamlit_redux_browser=z"])
+    ['x.y', 'z']
+    """
+    found = []
+    for header in cookie_headers:
+        for chunk in header.split(";"):
+            name, _, value = chunk.partition("=")
+            if name.strip() == COOKIE_NAME:
+                found.append(value.strip())
+    return found
+
+
+def first_verified_id(cookie_values: Iterable[object]) -> str | None:
+    """The id in the first of these values that verifies (they are ours, whatever their path)."""
+    for value in cookie_values:
+        found = verified_id(value)
+        if found is not None:
+            return found
+    return None
 
 
 def new_cookie_value() -> str:

@@ -19,10 +19,10 @@ from starlette.middleware import Middleware
 from starlette.requests import HTTPConnection
 
 from streamlit_redux.binding.browser_cookie import (
-    COOKIE_NAME,
+    cookie_values,
+    first_verified_id,
     new_cookie_value,
     set_cookie_header,
-    verified_id,
 )
 from streamlit_redux.store.errors import IdentityError
 
@@ -46,9 +46,9 @@ class BrowserIdMiddleware:
         self.max_age_s, self.path, self.secure = max_age_s, path, secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # The same parser as Streamlit's websocket handshake (Starlette's), so both agree on
-        # which value a Cookie header holds, even with duplicates or junk from other apps.
-        if scope["type"] != "http" or verified_id(self._cookie(scope)) is not None:
+        # Any value of ours that verifies will do, as browser_id() reads it: with one cookie
+        # name held for two paths, insisting on one of them would issue a new id on every load.
+        if scope["type"] != "http" or first_verified_id(self._cookies(scope)) is not None:
             await self.app(scope, receive, send)
             return
         header = set_cookie_header(
@@ -71,8 +71,8 @@ class BrowserIdMiddleware:
         await self.app(scope, receive, send_with_cookie)
 
     @staticmethod
-    def _cookie(scope: Scope) -> str | None:
-        return HTTPConnection(scope).cookies.get(COOKIE_NAME)
+    def _cookies(scope: Scope) -> list[str]:
+        return cookie_values(HTTPConnection(scope).headers.getlist("cookie"))
 
     def _is_secure(self, scope: Scope) -> bool:
         if self.secure is not None:

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from streamlit_redux.binding import runtime
-from streamlit_redux.binding.browser_cookie import COOKIE_NAME, verified_id
+from streamlit_redux.binding.browser_cookie import COOKIE_NAME, cookie_values, first_verified_id
 from streamlit_redux.binding.server_secret import sign
 from streamlit_redux.store.errors import IdentityError
 
@@ -27,13 +27,16 @@ def browser_id() -> str | None:
     """This browser's id, or None when the app is not served with the browser-id middleware.
 
     The id is the cookie's random part, once its signature checks out; a forged cookie gives
-    None here (and a fresh id on the next page load).
+    None here (and a fresh id on the next page load). Every value the websocket handshake sent
+    counts (``st.context.headers``), not only the one ``st.context.cookies`` kept.
 
     >>> # if browser_id() is None: st.info("Serve through serve.py to keep drafts")
     """
     _require_script_run("browser_id()")
+    headers: Any = st.context.headers.get_all("cookie")
     cookies: Mapping[str, str] = st.context.cookies
-    return verified_id(cookies.get(COOKIE_NAME))
+    sent = cookie_values(headers) if isinstance(headers, list) else []
+    return first_verified_id([*sent, cookies.get(COOKIE_NAME)])
 
 
 def user_id() -> str | None:

@@ -215,6 +215,15 @@ def test_a_browser_with_a_valid_cookie_keeps_it_and_the_response_is_untouched():
     assert [v for k, v in headers if k == "cache-control"] == ["public, max-age=3600"]
 
 
+def test_a_second_value_of_the_name_from_another_app_does_not_cost_this_browser_its_id():
+    # The browser sends the cookie of the more specific path first; Starlette keeps the last.
+    ours = new_cookie_value()
+    for header in (f"{COOKIE_NAME}={ours}; {COOKIE_NAME}=other-app",
+                   f"{COOKIE_NAME}=other-app; {COOKIE_NAME}={ours}"):
+        assert set_cookies(get([("cookie", header)])[1]) == []
+    assert set_cookies(get([("cookie", "x=1"), ("cookie", f"{COOKIE_NAME}={ours}")])[1]) == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=255), max_size=200))
 def test_any_tampered_cookie_header_gets_a_fresh_id_and_a_normal_page(header):

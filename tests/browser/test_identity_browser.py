@@ -70,7 +70,19 @@ def test_the_cookie_is_httponly_lax_scoped_to_the_base_path_with_a_max_age(brows
         assert abs(cookie["expires"] - (time.time() + 31536000)) < 3600
         assert COOKIE not in page.evaluate("document.cookie")  # page scripts cannot read it
         assert cookie["value"] not in page.url and cookie["value"] not in page.content()
-        assert re.fullmatch(r"[0-9a-f]{12}", shown_owner(page))
+        owner = shown_owner(page)
+        assert re.fullmatch(r"[0-9a-f]{12}", owner)
+
+        # Another app on this host holds the same cookie name at "/": the browser now sends
+        # both, ours first. This browser keeps its id and its owner.
+        context.add_cookies([{"name": COOKIE, "value": "another-apps-value",
+                              "domain": "127.0.0.1", "path": "/"}])
+        for _ in range(2):
+            page.reload()
+            wait_for_run(page)
+            assert shown_owner(page) == owner
+        assert [c["value"] for c in context.cookies() if c["path"] == "/team/draft"] == [
+            cookie["value"]]
     finally:
         context.close()
         server.stop()
