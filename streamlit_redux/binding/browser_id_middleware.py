@@ -20,9 +20,9 @@ from starlette.requests import HTTPConnection
 
 from streamlit_redux.binding.browser_cookie import (
     cookie_values,
-    first_verified_id,
     new_cookie_value,
     set_cookie_header,
+    verified_id,
 )
 from streamlit_redux.store.errors import IdentityError
 
@@ -37,7 +37,8 @@ _COOKIE_PATH = re.compile(r"/[!-+\--:<-~]*")  # printable ASCII without space, "
 
 
 class BrowserIdMiddleware:
-    """ASGI middleware: set the signed browser-id cookie on any HTTP response that lacks one."""
+    """ASGI middleware: set the signed browser-id cookie on any HTTP response that lacks one,
+    and renew a valid one on each page load (so ``max_age_s`` counts from the last visit)."""
 
     def __init__(
         self, app: ASGIApp, *, max_age_s: int, path: str | None, secure: bool | None
@@ -46,13 +47,14 @@ class BrowserIdMiddleware:
         self.max_age_s, self.path, self.secure = max_age_s, path, secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # Any value of ours that verifies will do, as browser_id() reads it: with one cookie
-        # name held for two paths, insisting on one of them would issue a new id on every load.
-        if scope["type"] != "http" or first_verified_id(self._cookies(scope)) is not None:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        # Any value of ours that verifies will do, as browser_id() reads it: with one cookie
+        # name held for two paths, insisting on one of them would issue a new id on every load.
+        held = next((v for v in self._cookies(scope) if verified_id(v) is not None), None)
         header = set_cookie_header(
-            new_cookie_value(),
+            held or new_cookie_value(),
             max_age_s=self.max_age_s,
             path=self.path or base_path(),
             secure=self._is_secure(scope),
@@ -60,12 +62,13 @@ class BrowserIdMiddleware:
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
-                # A shared cache (proxy, CDN) that stored this response would hand the same
-                # id to every later visitor: the one response that sets it is never stored.
-                headers = message.get("headers", [])
-                kept = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
-                extra = [(b"set-cookie", header), (b"cache-control", b"no-store")]
-                message = {**message, "headers": kept + extra}
+                headers = list(message.get("headers", []))
+                if held is None or _is_page(headers):
+                    # A shared cache (proxy, CDN) that stored this response would hand the
+                    # same id to every later visitor: a response that sets it is never stored.
+                    kept = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    extra = [(b"set-cookie", header), (b"cache-control", b"no-store")]
+                    message = {**message, "headers": kept + extra}
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)
@@ -90,8 +93,9 @@ def browser_id_middleware(
 ) -> Middleware:
     """The browser-id middleware, for ``st.App(..., middleware=[...])`` in a ``serve.py``.
 
-    ``max_age_s``: how long a browser keeps its id (browsers cap it at 400 days). ``path``:
-    the cookie's path, by default Streamlit's ``server.baseUrlPath``. ``secure``: None marks
+    ``max_age_s``: how long a browser keeps its id after its last page load (browsers cap it
+    at 400 days). ``path``: the cookie's path, by default Streamlit's ``server.baseUrlPath``.
+    ``secure``: None marks
     the cookie Secure when the request is https (directly or per ``X-Forwarded-Proto``);
     True always (an https-only site behind a proxy that sends no such header); False never.
 
@@ -114,6 +118,11 @@ def browser_id_middleware(
             "server.baseUrlPath."
         )
     return Middleware(BrowserIdMiddleware, max_age_s=max_age_s, path=path, secure=secure)
+
+
+def _is_page(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Whether a response is an HTML page (a visit), not an asset or an API call."""
+    return any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers)
 
 
 def base_path() -> str:

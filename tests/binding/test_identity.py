@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from starlette.applications import Starlette
-from starlette.responses import PlainTextResponse
+from starlette.responses import HTMLResponse, PlainTextResponse
 from starlette.routing import Route
 from streamlit import config
 from streamlit.testing.v1 import AppTest
@@ -172,12 +172,17 @@ async def _seen(request):
                              headers={"Cache-Control": "public, max-age=3600"})
 
 
-def get(headers=(), scheme="http", **options):
-    """GET / through a Starlette app with the middleware: (status, headers, body)."""
-    app = Starlette(routes=[Route("/", _seen)], middleware=[browser_id_middleware(**options)])
+async def _page(request):
+    return HTMLResponse("<html></html>", headers={"Cache-Control": "no-cache"})
+
+
+def get(headers=(), scheme="http", url="/", **options):
+    """GET ``url`` through a Starlette app with the middleware: (status, headers, body)."""
+    app = Starlette(routes=[Route("/", _seen), Route("/page", _page)],
+                    middleware=[browser_id_middleware(**options)])
     messages = []
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-             "scheme": scheme, "path": "/", "raw_path": b"/", "root_path": "", "query_string": b"",
+             "scheme": scheme, "path": url, "raw_path": url.encode(), "root_path": "", "query_string": b"",
              "headers": [(k.encode(), v.encode("latin-1")) for k, v in headers],
              "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 5000)}
 
@@ -213,6 +218,13 @@ def test_a_browser_with_a_valid_cookie_keeps_it_and_the_response_is_untouched():
     _, headers, body = get([("cookie", f"other=1; {COOKIE_NAME}={value}")])
     assert set_cookies(headers) == [] and body == value
     assert [v for k, v in headers if k == "cache-control"] == ["public, max-age=3600"]
+
+
+def test_each_page_load_renews_a_valid_cookie_with_the_same_id():
+    value = new_cookie_value()
+    _, headers, _ = get([("cookie", f"{COOKIE_NAME}={value}")], url="/page", max_age_s=600)
+    assert set_cookies(headers) == [f"{COOKIE_NAME}={value}; Max-Age=600; Path=/; HttpOnly; SameSite=Lax"]
+    assert [v for k, v in headers if k == "cache-control"] == ["no-store"]
 
 
 def test_a_second_value_of_the_name_from_another_app_does_not_cost_this_browser_its_id():

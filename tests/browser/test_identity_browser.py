@@ -100,9 +100,11 @@ def test_each_browser_gets_its_own_id_and_its_page_shows_a_derived_owner_stable_
         owner = shown_owner(page)
         assert owner == expected_owner(tmp_path / "secret", alice_cookie)
         assert owner not in alice_cookie and shown_owner(other) != owner
-        page.reload()
+        response = page.reload()
         wait_for_run(page)
         assert shown_owner(page) == owner and our_cookie(alice)["value"] == alice_cookie
+        # each page load renews the same id: max age counts from the last visit
+        assert response.header_value("set-cookie").startswith(f"{COOKIE}={alice_cookie}; Max-Age=")
     finally:
         alice.close()
         bob.close()
