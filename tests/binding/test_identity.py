@@ -1,6 +1,7 @@
 """Identity without a browser: signed cookie values, owner-id derivation, the server secret, the
 middleware driven through a real Starlette app, and what persistence does with no identity."""
 
+import ast
 import asyncio
 import hashlib
 import hmac
@@ -116,6 +117,32 @@ def test_in_a_run_without_the_middleware_or_a_login_there_is_no_owner():
 
     run = AppTest.from_function(app).run()
     assert run.markdown[0].value == "(None, None, None, None, 'app')"
+
+
+def _user_app():
+    import streamlit as st
+
+    from streamlit_redux.identity import owner_for_scope, user_id
+
+    st.write(repr((user_id(), owner_for_scope("user"))))
+
+
+def as_user(user):
+    run = AppTest.from_function(_user_app)
+    run.user = user
+    return ast.literal_eval(run.run().markdown[0].value)
+
+
+def test_a_logged_in_user_is_their_issuer_and_subject_and_owns_an_hmac_of_it():
+    google = {"is_logged_in": True, "iss": "https://accounts.google.com", "sub": "42",
+              "email": "ada@example.com"}
+    other_idp = {**google, "iss": "https://login.example.org"}
+    found, owner = as_user(google)
+    assert found == "https://accounts.google.com 42"
+    assert owner == owner_id("user", found) and "42" not in owner
+    assert as_user(other_idp)[1] != owner  # sub is unique per issuer only
+    assert as_user({"is_logged_in": True, "email": "ada@example.com"})[0] == "ada@example.com"
+    assert as_user({**google, "is_logged_in": False}) == (None, None)
 
 
 # -- the server secret ----------------------------------------------------------------------------
