@@ -134,12 +134,13 @@ def as_user(user):
 
 
 def test_a_logged_in_user_is_their_issuer_and_subject_and_owns_an_hmac_of_it():
-    google = {"is_logged_in": True, "iss": "https://accounts.google.com", "sub": "42",
+    google = {"is_logged_in": True, "iss": "https://accounts.google.com", "sub": "user-qz",
               "email": "ada@example.com"}
     other_idp = {**google, "iss": "https://login.example.org"}
     found, owner = as_user(google)
-    assert found == "https://accounts.google.com 42"
-    assert owner == owner_id("user", found) and "42" not in owner
+    assert found == "https://accounts.google.com user-qz"
+    # An HMAC, not the id: a hex digest can never contain the subject's non-hex letters.
+    assert owner == owner_id("user", found) and "qz" not in owner
     assert as_user(other_idp)[1] != owner  # sub is unique per issuer only
     assert as_user({"is_logged_in": True, "email": "ada@example.com"})[0] == "ada@example.com"
     assert as_user({**google, "is_logged_in": False}) == (None, None)
