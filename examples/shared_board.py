@@ -48,13 +48,13 @@ name = st.text_input("Your name", **mine.bind("name", me.actions.named)) or "ano
 def add_card() -> None:
     title = mine.state["draft"].strip()
     if title:
-        # Both stores change in one click: the views decide one rerun together.
-        mine.dispatch(me.actions.drafted(""))
+        # Two stores change in one click; mine.callback (below) makes it one rerun decision.
         team.dispatch(board.actions.added({"title": title, "by": name}))
+        mine.dispatch(me.actions.drafted(""))
 
 
 st.text_input("New card", **mine.bind("draft", me.actions.drafted))
-st.button("Add card", on_click=add_card)
+st.button("Add card", on_click=mine.callback(add_card))
 
 
 def column(title: str) -> None:

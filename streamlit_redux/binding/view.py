@@ -33,6 +33,18 @@ R = TypeVar("R")
 S = TypeVar("S")
 
 
+class _Batch(threading.local):
+    """The callback batch of this thread (a session's script thread): one rerun decision for
+    every dispatch inside ``callback(...)``, whichever of the session's views they went to."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.actions: list[str] = []
+
+
+_batch = _Batch()
+
+
 class StoreView(Generic[S]):
     """A store as one Streamlit session sees it (``get_store`` returns one).
 
@@ -48,8 +60,6 @@ class StoreView(Generic[S]):
         self.session_id = runtime.current_session_id()
         self.tracker = SelectionTracker()
         self._fragment_keys: dict[str, str] = {}  # Streamlit fragment id -> our scope key
-        self._batch_depth = 0
-        self._batch_actions: list[str] = []
         self._run_marker: object | None = None
         self._warned_render_dispatch = False
         self._lock = threading.Lock()
@@ -118,34 +128,37 @@ class StoreView(Generic[S]):
         """Dispatch to the store; from a widget callback, rerun the scopes whose data changed."""
         result = self.store.dispatch(action)
         if runtime.in_callback():
-            self._batch_actions.append(str(getattr(action, "type", type(action).__name__)))
-            if self._batch_depth == 0:
+            _batch.actions.append(str(getattr(action, "type", type(action).__name__)))
+            if _batch.depth == 0:
                 self._rerun_changed_scopes()
-        elif self._batch_depth == 0 and self.tracker.current_scope is not None:
+        elif _batch.depth == 0 and self.tracker.current_scope is not None:
             self._warn_render_dispatch(action)
         return result
 
     def callback(self, fn: Callable[P, R]) -> Callable[P, R]:
         """Wrap a callback that dispatches several actions: one rerun decision at the end.
 
+        The batch covers every view of the session (your store and shared ones), so a callback
+        may dispatch to several stores in any order.
+
         >>> # st.button("Reset all", on_click=store.callback(reset_everything))
         """
 
         @wraps(fn)
         def batched(*args: P.args, **kwargs: P.kwargs) -> R:
-            self._batch_depth += 1
+            _batch.depth += 1
             try:
                 result = fn(*args, **kwargs)
             finally:
-                self._batch_depth -= 1
-            if self._batch_depth == 0 and runtime.in_callback() and self._batch_actions:
+                _batch.depth -= 1
+            if _batch.depth == 0 and runtime.in_callback() and _batch.actions:
                 self._rerun_changed_scopes()
             return result
 
         return batched
 
     def _rerun_changed_scopes(self) -> None:
-        actions, self._batch_actions = tuple(self._batch_actions), []
+        actions, _batch.actions = tuple(_batch.actions), []
         # One interaction, one rerun: a callback that changed another view of this session
         # first (its own store, a shared one) must not have that change dropped by this
         # view's narrower rerun, so decide on every view's changes together.
