@@ -189,7 +189,8 @@ def effects_middleware(
 def cancel_effects(store: Store[Any]) -> None:
     """Ask the store's running background effects to stop (their ``token.cancelled`` is set).
 
-    ``store.close()`` does this too, and also refuses new background effects.
+    ``store.close()`` does this too, and also refuses new background effects. With the view
+    ``get_store`` returns, pass ``view.store``.
 
     >>> cancel_effects(Store(lambda s, a: s, 0))
     """

@@ -282,7 +282,7 @@ class Store(Generic[S]):
                 before, recorded = self._working, len(self._reduced)
                 deferred_mark = len(self._deferred)
             else:
-                before, recorded, deferred_mark = self._committed, 0, 0
+                before, recorded = self._committed, 0
                 self._owner = get_ident()
             self._depth = depth + 1
             try:
@@ -290,7 +290,7 @@ class Store(Generic[S]):
             except BaseException as exc:
                 self._working = before
                 del self._reduced[recorded:]
-                del self._deferred[deferred_mark:]
+                del self._deferred[deferred_mark if depth else 0 :]
                 self._depth = depth
                 if not depth:
                     self._owner = None
@@ -319,8 +319,9 @@ class Store(Generic[S]):
             ):
                 self._notify(previous, state, reduced, listeners)
         finally:
-            for callback in deferred:  # committed: the work middleware deferred runs now
-                callback()
+            if deferred:  # committed: the work middleware deferred runs now
+                for callback in deferred:
+                    callback()
         return result
 
     def defer(self, callback: Callable[[], None]) -> None:
