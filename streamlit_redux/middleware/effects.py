@@ -87,13 +87,13 @@ class EffectListener:
 
 @overload
 def on(
-    matcher: Matcher, effect: None = None, *, background: bool = ..., timeout_s: float = ...
+    matcher: Matcher, effect: None = None, *, background: bool = ..., timeout_s: float | None = ...
 ) -> Callable[[Effect], EffectListener]: ...
 
 
 @overload
 def on(
-    matcher: Matcher, effect: Effect, *, background: bool = ..., timeout_s: float = ...
+    matcher: Matcher, effect: Effect, *, background: bool = ..., timeout_s: float | None = ...
 ) -> EffectListener: ...
 
 
@@ -102,20 +102,22 @@ def on(
     effect: Effect | None = None,
     *,
     background: bool = False,
-    timeout_s: float = 60.0,
+    timeout_s: float | None = None,
 ) -> EffectListener | Callable[[Effect], EffectListener]:
     """Run ``effect(action, api)`` after each matching action (a decorator, or call it directly).
 
     ``matcher``: an action type, an action creator, or a predicate ``(action) -> bool``.
     ``background=True``: run on one of the store's own threads as ``effect(action, api, token)``;
-    after ``timeout_s`` seconds its ``token`` is cancelled and an ``EffectTimeoutError`` is
-    reported on ``signals.effect_failed``. Pass the result to :func:`effects_middleware`.
+    after ``timeout_s`` seconds (default 60) its ``token`` is cancelled and an
+    ``EffectTimeoutError`` is reported on ``signals.effect_failed``. Pass the result to
+    :func:`effects_middleware`.
 
     >>> @on("doc/saved", background=True, timeout_s=30)
     ... def upload(action, api, token): ...
     >>> upload.background, upload.timeout_s
-    (True, 30)
+    (True, 30.0)
     """
+    matches = _matcher(matcher)
     if effect is None:
         return lambda fn: on(matcher, fn, background=background, timeout_s=timeout_s)
     if not callable(effect) or isinstance(effect, EffectListener):
@@ -123,17 +125,26 @@ def on(
             f"on({matcher!r}, ...) got {effect!r} as the effect; pass a function "
             "effect(action, api) (with background=True: effect(action, api, token))."
         )
-    if isinstance(timeout_s, bool) or not (isinstance(timeout_s, (int, float)) and timeout_s > 0):
+    timeout = _timeout(matcher, effect, background, timeout_s)
+    return EffectListener(matches, effect, background, timeout)
+
+
+def _timeout(matcher: Matcher, effect: Effect, background: bool, timeout_s: object) -> float:
+    where = f'on({matcher!r}, ...) got timeout_s={timeout_s!r} for effect "{_name(effect)}"'
+    if timeout_s is None:
+        return 60.0
+    if not background:
         raise EffectDefinitionError(
-            f'on({matcher!r}, ...) got timeout_s={timeout_s!r} for effect "{_name(effect)}"; '
-            "pass a number of seconds above 0."
+            f"{where}, which runs on the dispatching thread and cannot be stopped; pass "
+            "background=True to give it a timeout, or drop timeout_s."
         )
+    if isinstance(timeout_s, bool) or not (isinstance(timeout_s, (int, float)) and timeout_s > 0):
+        raise EffectDefinitionError(f"{where}; pass a number of seconds above 0.")
     if not math.isfinite(timeout_s):
         raise EffectDefinitionError(
-            f'on({matcher!r}, ...) got timeout_s={timeout_s!r} for effect "{_name(effect)}"; '
-            "every background effect needs a finite timeout: pass a number of seconds."
+            f"{where}; every background effect needs a finite timeout: pass a number of seconds."
         )
-    return EffectListener(_matcher(matcher), effect, background, timeout_s)
+    return float(timeout_s)
 
 
 def effects_middleware(

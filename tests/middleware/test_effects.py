@@ -52,6 +52,16 @@ def test_bad_matcher_is_refused():
         on(3, lambda a, api: None)
 
 
+def test_a_bad_matcher_is_refused_by_the_decorator_form_before_it_decorates():
+    with pytest.raises(StreamlitReduxError, match=r"^on\(\) got None; pass an action type, an action creator or a predicate\.$"):
+        on(None)
+
+
+def test_a_timeout_on_a_synchronous_effect_is_refused():
+    with pytest.raises(StreamlitReduxError, match=r"^on\('doc/edited', \.\.\.\) got timeout_s=5 for effect \"test_a_timeout_on_a_synchronous_effect_is_refused\.<locals>\.<lambda>\", which runs on the dispatching thread and cannot be stopped; pass background=True to give it a timeout, or drop timeout_s\.$"):
+        on("doc/edited", lambda a, api: None, timeout_s=5)
+
+
 def test_a_plain_function_is_refused_with_the_fix():
     def email_copy(action, api): ...
 
