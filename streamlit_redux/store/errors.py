@@ -121,3 +121,18 @@ class PersistScopeError(PersistError):
 
 class IdentityError(StreamlitReduxError):
     """The browser or user identity could not be read, or the server secret is unusable."""
+
+
+# -- effects (streamlit_redux.middleware.effects) ---------------------------------------------
+
+
+class EffectDefinitionError(StreamlitReduxError, TypeError):
+    """``on(...)`` or ``effects_middleware(...)`` got something it cannot run."""
+
+
+class EffectTimeoutError(StreamlitReduxError):
+    """A background effect ran past its ``timeout_s``; its token was cancelled (reported only)."""
+
+
+class EffectRefusedError(StreamlitReduxError):
+    """A background effect was not started: its store's queue was full or the store was closed."""

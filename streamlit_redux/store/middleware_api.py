@@ -44,6 +44,13 @@ class MiddlewareAPI:
         """
         return self._store.kept(name, factory)
 
+    def defer(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after the outermost dispatch commits, outside the store's lock.
+
+        Dropped if the dispatch raises; see ``Store.defer``.
+        """
+        self._store.defer(callback)
+
     def after_commit(self, listener: Callable[[Any], None], *, name: str) -> None:
         """Call ``listener(state)`` after each outermost dispatch that changed the state.
 
