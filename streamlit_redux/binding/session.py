@@ -10,6 +10,7 @@ import streamlit as st
 
 from streamlit_redux.binding import runtime
 from streamlit_redux.binding.identity import owner_for_scope
+from streamlit_redux.binding.lifecycle import hold_lease
 from streamlit_redux.binding.view import StoreView
 from streamlit_redux.middleware.persist import Persistor
 from streamlit_redux.store import signals
@@ -61,6 +62,7 @@ def get_store(
         if reducer is not view.store.reducer:
             view.store.adopt_reducer(reducer)
     view.begin_run()
+    hold_lease(view.store)
     if devtools:
         if not signals.panel_requested.receivers:
             importlib.import_module(_PANEL_MODULE)
