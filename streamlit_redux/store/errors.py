@@ -121,3 +121,18 @@ class PersistScopeError(PersistError):
 
 class IdentityError(StreamlitReduxError):
     """The browser or user identity could not be read, or the server secret is unusable."""
+
+
+# -- shared stores across replicas (streamlit_redux.middleware.replicate) ---------------------
+
+
+class ReplicaError(StreamlitReduxError):
+    """A shared store kept in storage (Redis) could not commit a dispatch; nothing changed."""
+
+
+class ReplicaConflictError(ReplicaError):
+    """Other replicas kept committing to the key first, more times in a row than allowed."""
+
+
+class ReplicaUnavailableError(ReplicaError, ConnectionError):
+    """The storage of a shared store could not be reached (Redis down); nothing changed."""
