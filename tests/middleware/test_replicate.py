@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pyrsistent import pvector
+from pyrsistent import pmap, pvector
 
-from streamlit_redux import Store
+from streamlit_redux import Action, Store
 from streamlit_redux.middleware.replicate import replicate
+from streamlit_redux.middleware.undo import undo, undoable
 from streamlit_redux.storage import MemoryStorage, RedisStorage
 from streamlit_redux.store.errors import ReplicaConflictError, ReplicaUnavailableError
 from tests.middleware.redis_server import RedisServer
@@ -153,6 +154,39 @@ def test_lost_redis_fails_the_dispatch_and_loses_nothing(redis_server: RedisServ
     redis_server.start()
     a.dispatch(INC)
     assert (_wait_for(b, 2), RedisStorage(redis_server.url).get("clicks")) == (2, "2")
+
+
+def test_undo_on_shared_state_is_one_history_for_everyone() -> None:
+    storage = MemoryStorage()
+    ann, bob = (Store(undoable(counter), None, [replicate(storage, key="n", follow=False)])
+                for _ in range(2))
+    ann.dispatch(INC)
+    bob.dispatch(INC)
+    ann.dispatch(undo())  # undoes the newest change, whoever made it: bob's
+    assert (ann.state["present"], ann.state["future"]) == (1, pvector([2]))
+
+
+def by_author(reducer: Any) -> Any:
+    """The docs' recipe: one undoable history per author, under the author's id."""
+    history = undoable(reducer)
+    fresh = history(None, Action("by_author/started"))
+
+    def per_author(state: Any, action: Any) -> Any:
+        state = pmap() if state is None else state
+        author = action.meta.get("author")
+        return state if author is None else state.set(author, history(state.get(author, fresh), action))
+
+    return per_author
+
+
+def test_per_author_histories_undo_only_the_authors_own_change() -> None:
+    storage = MemoryStorage()
+    ann, bob = (Store(by_author(counter), None, [replicate(storage, key="n", follow=False)])
+                for _ in range(2))
+    ann.dispatch({**INC, "meta": {"author": "ann"}})
+    bob.dispatch({**INC, "meta": {"author": "bob"}})
+    ann.dispatch({"type": undo.type, "meta": {"author": "ann"}})
+    assert (ann.state["ann"]["present"], ann.state["bob"]["present"]) == (0, 1)
 
 
 # -- two server processes ----------------------------------------------------------------------
