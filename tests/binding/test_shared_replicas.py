@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def session(who: str) -> AppTest:
 
 def test_a_vote_is_stored_in_redis(redis_url: str) -> None:
     session("A").button[0].click().run()
-    assert RedisStorage(redis_url).get("shared:poll") == '{"tabs":1,"spaces":0}'
+    stored = RedisStorage(redis_url).get("shared:poll")
+    assert json.loads(stored or "null") == {"tabs": 1, "spaces": 0}
 
 
 def test_a_new_replica_starts_from_the_state_in_redis(redis_url: str) -> None:
