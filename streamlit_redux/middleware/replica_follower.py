@@ -39,11 +39,14 @@ _lock = threading.Lock()
 def follow(storage: Storage, key: str, book: Book, *, poll_s: float) -> None:
     """Have this process's follower of ``key`` in ``storage`` keep ``book``'s store current."""
     where: object = (storage.url, storage.prefix) if isinstance(storage, RedisStorage) else storage
-    with _lock:
+    with _lock:  # one lock with the follower's decision to stop: no book joins a quitting one
         follower = _followers.get((where, key))
         if follower is None:
-            follower = _followers[(where, key)] = Follower(storage, key, poll_s=poll_s)
-    follower.add(book)
+            follower = Follower(storage, key, where=where, poll_s=poll_s)
+            _followers[(where, key)] = follower
+        follower.books.add(book)
+        if follower.thread.ident is None:
+            follower.thread.start()
 
 
 def announce(storage: Storage, key: str, version: int) -> None:
@@ -68,41 +71,46 @@ def _publisher(url: str) -> Any:
     with _lock:
         client = _publishers.get(url)
         if client is None:
-            client = _publishers[url] = _connect(url)
+            # one retry: after a Redis restart the pooled connection is stale, not the server
+            client = _publishers[url] = _connect(url, retries=1)
         return client
 
 
-def _connect(url: str) -> Any:
+def _connect(url: str, *, retries: int = 0) -> Any:
     """A client that fails at once when Redis is gone (the follower does its own retrying)."""
     import redis
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
     return redis.Redis.from_url(
-        url, decode_responses=True, socket_connect_timeout=2, retry=Retry(NoBackoff(), 0)
+        url, decode_responses=True, socket_connect_timeout=2, retry=Retry(NoBackoff(), retries)
     )
 
 
 class Follower:
     """The thread that keeps one key's local stores in step with storage (a daemon)."""
 
-    def __init__(self, storage: Storage, key: str, *, poll_s: float) -> None:
+    def __init__(self, storage: Storage, key: str, *, where: object, poll_s: float) -> None:
         self.storage, self.key, self.poll_s = storage, key, poll_s
         self.books: weakref.WeakSet[Book] = weakref.WeakSet()
         self.down_since: float | None = None
+        self.registered_as = (where, key)
         self.thread = threading.Thread(
             target=self._run, name=f"streamlit_redux follower {key}", daemon=True
         )
 
-    def add(self, book: Book) -> None:
+    def _quit_if_unused(self) -> bool:
+        """True (and unregistered) once every store it served is gone: it keeps none alive."""
         with _lock:
-            self.books.add(book)
-            if not self.thread.is_alive() and self.thread.ident is None:
-                self.thread.start()
+            if self.books:
+                return False
+            if _followers.get(self.registered_as) is self:
+                del _followers[self.registered_as]
+            return True
 
     def _run(self) -> None:
         back_off = 0.05
-        while True:
+        while not self._quit_if_unused():
             try:
                 self._follow()
             except Exception as exc:
@@ -120,7 +128,7 @@ class Follower:
                 back_off = 0.05
 
     def _follow(self) -> None:
-        """Listen until the connection fails (raises) or, without pub/sub, poll forever."""
+        """Listen (or, without pub/sub, poll) until the connection fails or no store is left."""
         pubsub = None
         if isinstance(self.storage, RedisStorage):
             pubsub = _connect(self.storage.url).pubsub(ignore_subscribe_messages=True)
@@ -129,7 +137,7 @@ class Follower:
             self.refresh_all()  # messages sent while we were away are lost: re-read
             self._recovered()
             due = time.monotonic() + self.poll_s
-            while True:
+            while self.books:
                 if pubsub is None:
                     time.sleep(self.poll_s)
                 else:
