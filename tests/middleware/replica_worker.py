@@ -33,14 +33,16 @@ def main(url: str, key: str) -> None:
         command, *args = line.split()
         if command == "inc":
             threads, count = int(args[0]), int(args[1])
+            errors: list[str] = []
             workers = [
-                threading.Thread(target=_increment, args=(store, count)) for _ in range(threads)
+                threading.Thread(target=_increment, args=(store, count, errors))
+                for _ in range(threads)
             ]
             for worker in workers:
                 worker.start()
             for worker in workers:
                 worker.join()
-            answer: dict[str, object] = {"state": store.state}
+            answer: dict[str, object] = {"state": store.state, "errors": errors}
         elif command == "wait":
             deadline = time.monotonic() + 30
             with changed:
@@ -64,9 +66,12 @@ def _notify(changed: threading.Condition) -> None:
         changed.notify_all()
 
 
-def _increment(store: Store[int], count: int) -> None:
-    for _ in range(count):
-        store.dispatch({"type": "counter/incremented"})
+def _increment(store: Store[int], count: int, errors: list[str]) -> None:
+    try:
+        for _ in range(count):
+            store.dispatch({"type": "counter/incremented"})
+    except ReplicaError as exc:
+        errors.append(f"{type(exc).__name__}: {exc}")
 
 
 if __name__ == "__main__":
