@@ -116,11 +116,12 @@ class Follower:
             except Exception as exc:
                 if self.down_since is None:
                     self.down_since = time.monotonic()
+                    cause = exc.__cause__ if isinstance(exc, ReplicaUnavailableError) else None
                     _log.warning(
                         'Shared key "%s" lost its storage (%s); retrying with back-off, local '
                         "stores catch up when it returns.",
                         self.key,
-                        exc,
+                        cause or exc,
                     )
                 time.sleep(back_off)
                 back_off = min(back_off * 2, MAX_BACK_OFF_S)
