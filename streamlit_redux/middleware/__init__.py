@@ -6,6 +6,7 @@ from streamlit_redux.middleware.checks import checks_middleware
 from streamlit_redux.middleware.effects import create_effects, thunk
 from streamlit_redux.middleware.logging import logger_middleware
 from streamlit_redux.middleware.persist import persist
+from streamlit_redux.middleware.replicate import replicate
 from streamlit_redux.middleware.undo import undoable
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "create_effects",
     "logger_middleware",
     "persist",
+    "replicate",
     "thunk",
     "undo",
     "undoable",
