@@ -20,8 +20,12 @@ from pyrsistent import pmap
 from streamlit_redux.middleware import replica_follower
 from streamlit_redux.storage.base import Storage, Versioned
 from streamlit_redux.store.actions import Action
-from streamlit_redux.store.codec import dumps_state, loads_state
-from streamlit_redux.store.errors import ReplicaConflictError, ReplicaUnavailableError
+from streamlit_redux.store.codec import SerializationError, dumps_state, loads_state
+from streamlit_redux.store.errors import (
+    ReplicaConflictError,
+    ReplicaDataError,
+    ReplicaUnavailableError,
+)
 from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
 
 SYNCED = "@@streamlit_redux/REPLICA_SYNCED"
@@ -111,7 +115,7 @@ class _Replica:
         """The follower's request: adopt the stored state if its version differs."""
         found = self.read(action)
         if found is not None and found.version != self.book.version:
-            self.adopt(loads_state(found.value), found.version)
+            self.adopt(self.decode(action, found), found.version)
         return action
 
     def commit(self, action: Action, *, max_attempts: int) -> Any:
@@ -119,7 +123,7 @@ class _Replica:
         for attempt in range(max_attempts):
             found = self.read(action)
             if found is not None and found.version != base_version:
-                base, base_version = loads_state(found.value), found.version
+                base, base_version = self.decode(action, found), found.version
                 self.adopt(base, base_version)
             elif attempt:
                 self.adopt(base, base_version)  # drop the previous attempt's result
@@ -144,6 +148,17 @@ class _Replica:
     def adopt(self, state: Any, version: int) -> None:
         self.next(Action(SYNCED, state, pmap({"key": self.key, "version": version})))
         self.book.version = version
+
+    def decode(self, action: Action, found: Versioned) -> Any:
+        try:
+            return loads_state(found.value)
+        except SerializationError as exc:
+            raise ReplicaDataError(
+                f'Shared store "{self.key}" cannot read the stored state (version '
+                f'{found.version}) while handling action "{action.type}": {exc} Nothing was '
+                "changed. Repair or delete that key in the storage; replicas keep their state "
+                "in memory, and the next dispatch after a delete stores it again."
+            ) from exc
 
     def read(self, action: Action) -> Versioned | None:
         try:

@@ -136,3 +136,7 @@ class ReplicaConflictError(ReplicaError):
 
 class ReplicaUnavailableError(ReplicaError, ConnectionError):
     """The storage of a shared store could not be reached (Redis down); nothing changed."""
+
+
+class ReplicaDataError(ReplicaError):
+    """The stored state of a shared store is not readable JSON of a state (edited, cut off)."""

@@ -20,7 +20,11 @@ from streamlit_redux import Action, Store
 from streamlit_redux.middleware.replicate import replicate
 from streamlit_redux.middleware.undo import undo, undoable
 from streamlit_redux.storage import MemoryStorage, RedisStorage, SQLiteStorage
-from streamlit_redux.store.errors import ReplicaConflictError, ReplicaUnavailableError
+from streamlit_redux.store.errors import (
+    ReplicaConflictError,
+    ReplicaDataError,
+    ReplicaUnavailableError,
+)
 from tests.middleware.redis_server import RedisServer
 
 WORKER = Path(__file__).with_name("replica_worker.py")
@@ -127,6 +131,25 @@ def test_endless_conflicts_raise_and_leave_the_state_unchanged() -> None:
     ):
         store.dispatch(INC)
     assert store.state == 0
+
+
+def test_unreadable_stored_state_is_refused_and_left_in_place() -> None:
+    storage = MemoryStorage()
+    store = Store(counter, None, [replicate(storage, key="clicks", follow=False)])
+    storage.set("clicks", "{cut off")
+    with pytest.raises(
+        ReplicaDataError,
+        match=r'^Shared store "clicks" cannot read the stored state \(version 2\) while handling '
+        r'action "counter/incremented": Stored state is not valid JSON \(.*\); it was probably '
+        r"cut off or edited by hand\. Nothing was changed\. Repair or delete that key in the "
+        r"storage; replicas keep their state in memory, and the next dispatch after a delete "
+        r"stores it again\.$",
+    ):
+        store.dispatch(INC)
+    assert (store.state, storage.get("clicks")) == (0, "{cut off")
+    storage.delete("clicks")
+    store.dispatch(INC)
+    assert storage.get("clicks") == "1"
 
 
 def test_a_commit_reaches_another_store_without_a_dispatch(redis_server: RedisServer) -> None:
