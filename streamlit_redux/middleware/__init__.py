@@ -6,6 +6,7 @@ from streamlit_redux.middleware.checks import checks_middleware
 from streamlit_redux.middleware.effects import cancel_effects, effects_middleware, on, thunk
 from streamlit_redux.middleware.logging import logger_middleware
 from streamlit_redux.middleware.persist import persist
+from streamlit_redux.middleware.replicate import replicate
 from streamlit_redux.middleware.undo import undoable
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "logger_middleware",
     "on",
     "persist",
+    "replicate",
     "thunk",
     "undo",
     "undoable",
