@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pyrsistent import pmap
 
@@ -23,9 +23,7 @@ from streamlit_redux.storage.base import Storage
 from streamlit_redux.storage.redis import RedisStorage
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import ReplicaUnavailableError
-
-if TYPE_CHECKING:
-    from streamlit_redux.middleware.replicate import Book
+from streamlit_redux.store.middleware_api import MiddlewareAPI
 
 REFRESH = "@@streamlit_redux/REPLICA_REFRESH"
 """Asks a store to adopt the stored state if it is newer (meta: the key)."""
@@ -34,6 +32,15 @@ MAX_BACK_OFF_S = 5.0
 _log = logging.getLogger("streamlit_redux")
 _followers: dict[tuple[object, str], Follower] = {}
 _lock = threading.Lock()
+
+
+class Book:
+    """What one store knows about its stored key: the version its state corresponds to."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.depth = 0
+        self.api: MiddlewareAPI | None = None
 
 
 def follow(storage: Storage, key: str, book: Book, *, poll_s: float) -> None:

@@ -32,16 +32,8 @@ SYNCED = "@@streamlit_redux/REPLICA_SYNCED"
 """The local state becomes the stored one (payload: the state; meta: key and version)."""
 
 REFRESH = replica_follower.REFRESH
+Book = replica_follower.Book
 MAX_ATTEMPTS = 100
-
-
-class Book:
-    """What one store knows about its stored key: the version its state corresponds to."""
-
-    def __init__(self) -> None:
-        self.version = 0
-        self.depth = 0
-        self.api: MiddlewareAPI | None = None
 
 
 def replicate(

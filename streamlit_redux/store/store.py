@@ -242,7 +242,7 @@ class Store(Generic[S]):
 
         The first middleware is the outermost: it sees each action first.
         """
-        api = MiddlewareAPI(self)
+        api = MiddlewareAPI(self, self._dispatch_from_middleware)
         with self.lock:
             self._building_chain = True
             try:
