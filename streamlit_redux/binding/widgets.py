@@ -1,7 +1,7 @@
 """Widget binding: any input widget reads from and writes to the store.
 
 Streamlit drops the session_state entry of a widget that is not rendered in a run (page switch,
-conditional render). ``bind_widget`` re-seeds the widget's key from the store before every
+conditional render). ``bind_widget`` seeds the widget's key from the store before every
 render, so the value comes back; the widget never gets ``value=``, so there is no "default value
 and Session State" conflict. The selection is recorded in the scope the widget is drawn in, so
 when the widget's value changes that scope reruns and the widget's return value is current.
@@ -59,8 +59,11 @@ def bind_widget(
         )
 
     value = view.select(selector, holds=holds)
-    if not holds(value):
-        st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
+    # Seeded on every run, even when the widget already holds the value: the assignment makes
+    # Streamlit send the value with the widget (``set_value``). Without it, a widget the browser
+    # re-creates (a run interrupted by a fast click drops the elements it had not reached yet)
+    # comes back with its own default and reports that default as an edit on the next click.
+    st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
 
     def on_change() -> None:
         new_value = st.session_state[widget_key]
