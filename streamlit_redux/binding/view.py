@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
@@ -226,6 +226,23 @@ class StoreView(Generic[S]):
         >>> # city = st.selectbox("City", cities, **store.bind("city", address.actions.chosen))
         """
         return bind_widget(self, source, action_creator, key=key)
+
+    def bind_table(
+        self,
+        source: str | Callable[[Any], Any],
+        action_creator: Callable[[Any], Action],
+        *,
+        columns: Sequence[str],
+        types: Mapping[str, type] | None = None,
+        key: str | None = None,
+    ) -> dict[str, Any]:
+        """``st.data_editor`` kwargs binding a table (a vector of row maps); see ``table.py``.
+
+        >>> # st.data_editor(**store.bind_table("rows", edited, columns=["day", "amount"]))
+        """
+        from streamlit_redux.binding.table import bind_table
+
+        return bind_table(self, source, action_creator, columns=columns, types=types, key=key)
 
     def fragment(
         self,

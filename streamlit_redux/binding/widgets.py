@@ -51,7 +51,7 @@ def bind_widget(
     >>> # st.text_input("Name", **store.bind("profile.name", profile.actions.renamed))
     """
     selector = select_path(source) if isinstance(source, str) else source
-    widget_key = key or WIDGET_KEY_PREFIX + _name_of(source)
+    widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
 
     def holds(store_value: Any) -> bool:
         return widget_key in st.session_state and same_widget_value(
@@ -75,7 +75,8 @@ def bind_widget(
     return {"key": widget_key, "on_change": on_change}
 
 
-def _name_of(source: str | Callable[[Any], Any]) -> str:
+def widget_name(source: str | Callable[[Any], Any]) -> str:
+    """The name a binding's widget key is made from: the path, or the selector's name."""
     if isinstance(source, str):
         return source
     name = getattr(source, "name", None) or getattr(source, "__qualname__", None)
