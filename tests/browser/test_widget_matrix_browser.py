@@ -7,11 +7,14 @@ writes today) a reload. The action count proves nothing fired on its own: one ac
 none for the rest.
 """
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from streamlit_redux.store.codec import SerializationError, to_json_value
 
 from tests.browser.conftest import wait_for_run
 
@@ -103,7 +106,27 @@ MATRIX: dict[str, tuple[Callable, str, str]] = {
         "datetime.datetime(2026, 1, 6, 8, 0)",
     ),
 }
-NOT_PERSISTED = {"date", "dates", "time", "datetime"}  # the codec cannot write these yet
+
+
+def _codec_writes(value) -> bool:
+    try:
+        to_json_value(value)
+    except SerializationError:
+        return False
+    return True
+
+
+# The app leaves out of persistence what the codec cannot write yet (dates and times today).
+NOT_PERSISTED = {
+    name
+    for name, value in {
+        "date": dt.date(2026, 1, 5),
+        "dates": (dt.date(2026, 1, 5), dt.date(2026, 1, 9)),
+        "time": dt.time(8, 0),
+        "datetime": dt.datetime(2026, 1, 5, 8, 0),
+    }.items()
+    if not _codec_writes(value)
+}
 # Picking a range is two edits to Streamlit: the first click commits a one-day range (start,).
 ACTIONS_PER_CHANGE = {"dates": 2}
 
@@ -184,3 +207,4 @@ def test_every_input_widget_binds_and_round_trips(serve, page, tmp_path):
     rows_show(page, {n: v for n, v in before.items() if n in NOT_PERSISTED})
     click(page, "Unrelated")
     actions_are(page, 2)
+    expect(page.get_by_text("Your changes are not being saved")).to_have_count(0)
