@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from streamlit_redux.store.codec import SerializationError, to_json_value
-
 from tests.browser.conftest import wait_for_run
 
 pytestmark = pytest.mark.browser
