@@ -217,15 +217,16 @@ class StoreView(Generic[S]):
         action_creator: Callable[[Any], Action],
         *,
         key: str | None = None,
+        url: bool = False,
     ) -> dict[str, Any]:
         """Widget kwargs (``key``, ``on_change``) binding a widget to ``source`` in the store.
 
         The widget's return value is current wherever it is drawn: when its value changes,
-        the scope it is drawn in reruns.
+        the scope it is drawn in reruns. ``url=True`` makes it a deep link (a query parameter).
 
         >>> # city = st.selectbox("City", cities, **store.bind("city", address.actions.chosen))
         """
-        return bind_widget(self, source, action_creator, key=key)
+        return bind_widget(self, source, action_creator, key=key, url=url)
 
     def bind_table(
         self,

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import streamlit as st
 from pyrsistent import thaw
 
+from streamlit_redux.binding.url import sync_from_url
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import BindingError
 from streamlit_redux.store.selectors import select_path
@@ -42,16 +43,24 @@ def bind_widget(
     action_creator: Callable[[Any], Action],
     *,
     key: str | None = None,
+    url: bool = False,
 ) -> dict[str, Any]:
     """Return widget kwargs (``key``, ``on_change``) that bind a widget to the store.
 
     ``source`` is a dotted state path or a selector; a change dispatches
-    ``action_creator(new_value)``.
+    ``action_creator(new_value)``. ``url=True`` also keeps the value in the page's URL
+    (the query parameter is named by ``key``, by default the path): a shareable deep link,
+    read into the store when a session starts (see ``url.py``).
 
     >>> # st.text_input("Name", **store.bind("profile.name", profile.actions.renamed))
+    >>> # st.selectbox("City", cities, **store.bind("city", chosen, url=True))  # ?city=Lyon
     """
     selector = select_path(source) if isinstance(source, str) else source
-    widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
+    if url:
+        widget_key = key or widget_name(source)
+        sync_from_url(view, selector, action_creator, widget_key)
+    else:
+        widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
 
     def holds(store_value: Any) -> bool:
         return widget_key in st.session_state and same_widget_value(
@@ -72,7 +81,10 @@ def bind_widget(
         if not same_widget_value(new_value, thaw(view.select(selector))):
             view.dispatch(action_creator(new_value))
 
-    return {"key": widget_key, "on_change": on_change}
+    kwargs: dict[str, Any] = {"key": widget_key, "on_change": on_change}
+    if url:
+        kwargs["bind"] = "query-params"
+    return kwargs
 
 
 def widget_name(source: str | Callable[[Any], Any]) -> str:
