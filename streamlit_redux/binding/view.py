@@ -245,6 +245,23 @@ class StoreView(Generic[S]):
 
         return bind_table(self, source, action_creator, columns=columns, types=types, key=key)
 
+    def bind_upload(
+        self,
+        source: str | Callable[[Any], Any],
+        action_creator: Callable[[Any], Action],
+        *,
+        keep: Callable[[str, bytes], None] | None = None,
+        key: str | None = None,
+    ) -> dict[str, Any]:
+        """``st.file_uploader`` / ``st.camera_input`` kwargs: metadata and a hash in the store,
+        the bytes handed to ``keep``; see ``uploads.py``.
+
+        >>> # st.file_uploader("Receipt", **store.bind_upload("receipt", attached, keep=save))
+        """
+        from streamlit_redux.binding.uploads import bind_upload
+
+        return bind_upload(self, source, action_creator, keep=keep, key=key)
+
     def fragment(
         self,
         func: Callable[P, R] | None = None,
