@@ -262,6 +262,23 @@ class StoreView(Generic[S]):
 
         return bind_upload(self, source, action_creator, keep=keep, key=key)
 
+    def bind_form(
+        self,
+        source: str | Callable[[Any], Any],
+        action_creator: Callable[[Any], Action],
+        *,
+        validate: Callable[[Mapping[str, Any]], Mapping[str, str]] | None = None,
+        key: str | None = None,
+    ) -> Any:
+        """Bind the fields of an ``st.form`` to a map in the store: one action per submit,
+        errors per field; see ``forms.py``.
+
+        >>> # form = store.bind_form("draft", expense.actions.submitted, validate=check)
+        """
+        from streamlit_redux.binding.forms import FormBinding
+
+        return FormBinding(self, source, action_creator, validate=validate, key=key)
+
     def fragment(
         self,
         func: Callable[P, R] | None = None,
