@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.conftest import wait_for_run
 
 pytestmark = pytest.mark.browser
@@ -55,3 +56,31 @@ def test_each_chat_submit_is_one_action(serve, page, tmp_path):
     shows(page, "messages=['hello', 'lunch was 17.50']")
     page.get_by_role("button", name="Undo").click()
     shows(page, "messages=['hello']")
+
+
+@pytest.fixture
+def camera_page(browser):
+    """A page in a Chromium with a fake camera that needs no permission prompt."""
+    camera_browser = browser.browser_type.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+    )
+    context = camera_browser.new_context(permissions=["camera"])
+    yield context.new_page()
+    camera_browser.close()
+
+
+def test_a_camera_photo_stores_its_record_not_the_image(serve, camera_page, tmp_path):
+    page = camera_page
+    server = serve(APP, {"UPLOADS_DIR": str(tmp_path), "CAMERA": "1"})
+    page.goto(server.url)
+    wait_for_run(page)
+    page.get_by_role("button", name="Take Photo").click()
+    shows(page, "photo=('image/jpeg', True, 64)")
+    page.get_by_text("Show uploader").click()
+    wait_for_run(page)
+    page.get_by_text("Show uploader").click()
+    wait_for_run(page)
+    shows(page, "photo=('image/jpeg', True, 64)")
+    page.get_by_role("button", name="Undo").click()
+    shows(page, "photo=None")
