@@ -65,6 +65,12 @@ def test_each_grid_edit_is_one_undoable_action_and_the_grid_follows_the_store(
     page.keyboard.press("Delete")
     shows(page, EDITED, 4)
     expect(page.get_by_text("types=")).to_have_text("types=NoneType,bool,float,str")
+    click(page, "Unrelated")  # no action, and the grid still shows the store's rows
+    page.get_by_text("Show table").click()  # hidden and shown again: drawn from the store
+    wait_for_run(page)
+    page.get_by_text("Show table").click()
+    shows(page, EDITED, 4)
+    grid_shows(page, "train", "60", "true", "2026-03-02", "", "", "false", "")
 
     for step in range(3):
         click(page, "Undo")

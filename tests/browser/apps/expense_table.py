@@ -63,12 +63,15 @@ store = get_store(
     devtools=True,
 )
 show_alerts(store)
-st.data_editor(
-    num_rows="dynamic", **store.bind_table("lines.present", lines.actions.edited, columns=COLUMNS)
-)
+if st.toggle("Show table", value=True):
+    st.data_editor(
+        num_rows="dynamic",
+        **store.bind_table("lines.present", lines.actions.edited, columns=COLUMNS),
+    )
 rows = thaw(store.select(lambda s: s["lines"]["present"]))
 st.text("rows=" + " | ".join(",".join(str(r[c]) for c in COLUMNS) for r in rows))
 st.text("types=" + ",".join(sorted({type(v).__name__ for r in rows for v in r.values()})))
+st.button("Unrelated")
 st.button("Undo", on_click=store.dispatch, args=(undo(),))
 st.button("Redo", on_click=store.dispatch, args=(redo(),))
 st.button("Travel to the start", on_click=store.dispatch, args=(jump_to_state(0),))
