@@ -72,6 +72,7 @@ def bind_widget(
     # Streamlit send the value with the widget (``set_value``). Without it, a widget the browser
     # re-creates (a run interrupted by a fast click drops the elements it had not reached yet)
     # comes back with its own default and reports that default as an edit on the next click.
+    # What the user is typing and has not sent yet is kept (tests/browser: polling typing).
     st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
 
     def on_change() -> None:
