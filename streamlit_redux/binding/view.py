@@ -17,10 +17,12 @@ from functools import wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
 from streamlit_redux.binding import runtime
+from streamlit_redux.binding.forms import FormBinding
 from streamlit_redux.binding.injection import inject_slice
 from streamlit_redux.binding.memo_keys import stable_key
 from streamlit_redux.binding.reruns import APP, RerunDecision, plan_reruns
 from streamlit_redux.binding.tracker import SelectionTracker
+from streamlit_redux.binding.uploads import bind_upload
 from streamlit_redux.binding.widgets import bind_widget
 from streamlit_redux.store import signals
 from streamlit_redux.store.actions import Action
@@ -241,7 +243,7 @@ class StoreView(Generic[S]):
 
         >>> # st.data_editor(**store.bind_table("rows", edited, columns=["day", "amount"]))
         """
-        from streamlit_redux.binding.table import bind_table
+        from streamlit_redux.binding.table import bind_table  # imports pandas: on first use
 
         return bind_table(self, source, action_creator, columns=columns, types=types, key=key)
 
@@ -258,8 +260,6 @@ class StoreView(Generic[S]):
 
         >>> # st.file_uploader("Receipt", **store.bind_upload("receipt", attached, keep=save))
         """
-        from streamlit_redux.binding.uploads import bind_upload
-
         return bind_upload(self, source, action_creator, keep=keep, key=key)
 
     def bind_form(
@@ -269,14 +269,12 @@ class StoreView(Generic[S]):
         *,
         validate: Callable[[Mapping[str, Any]], Mapping[str, str]] | None = None,
         key: str | None = None,
-    ) -> Any:
+    ) -> FormBinding:
         """Bind the fields of an ``st.form`` to a map in the store: one action per submit,
         errors per field; see ``forms.py``.
 
         >>> # form = store.bind_form("draft", expense.actions.submitted, validate=check)
         """
-        from streamlit_redux.binding.forms import FormBinding
-
         return FormBinding(self, source, action_creator, validate=validate, key=key)
 
     def fragment(
