@@ -75,6 +75,9 @@ def test_a_camera_photo_stores_its_record_not_the_image(serve, camera_page, tmp_
     server = serve(APP, {"UPLOADS_DIR": str(tmp_path), "CAMERA": "1"})
     page.goto(server.url)
     wait_for_run(page)
+    page.wait_for_function(  # the fake camera is streaming: a click now takes a picture
+        "() => [...document.querySelectorAll('video')].some(v => v.readyState >= 2)"
+    )
     page.get_by_role("button", name="Take Photo").click()
     shows(page, "photo=('image/jpeg', True, 64)")
     page.get_by_text("Show uploader").click()
