@@ -23,6 +23,7 @@ from streamlit_redux.store import signals
 
 _REFUSED = "streamlit_redux:alerts:refused"  # store name -> messages not shown yet
 _SAVING = "streamlit_redux:alerts:saving"  # the latest failed read or write, until dismissed
+_KEPT = 20  # refused actions kept per store until shown
 
 
 def _note_refused(store: Any, *, action: Any, error: BaseException, **_: Any) -> None:
@@ -30,9 +31,9 @@ def _note_refused(store: Any, *, action: Any, error: BaseException, **_: Any) ->
         return  # another thread (a background effect): no session to tell
     action_type = getattr(action, "type", action)
     refused = st.session_state.setdefault(_REFUSED, {})
-    refused.setdefault(getattr(store, "name", ""), []).append(
-        f'"{action_type}" was not applied: {error}'
-    )
+    messages = refused.setdefault(getattr(store, "name", ""), [])
+    messages.append(f'"{action_type}" was not applied: {error}')
+    del messages[:-_KEPT]  # bounded, for a store whose page never calls show_alerts
 
 
 def _note_saving(persistor: Any, *, error: BaseException, **_: Any) -> None:

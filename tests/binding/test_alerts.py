@@ -34,3 +34,10 @@ def test_a_refused_action_shows_a_toast_once(tmp_path, monkeypatch):
     assert app.text[0].value == "qty=1"
     app.run()
     assert not app.toast
+
+
+def test_stored_data_that_cannot_be_read_shows_the_banner_on_the_first_run(tmp_path, monkeypatch):
+    (tmp_path / "store.json").write_text("{not json")
+    app = run(tmp_path, monkeypatch)
+    assert len(app.error) == 1
+    assert app.error[0].value.startswith("Your changes are not being saved. persist: ")
