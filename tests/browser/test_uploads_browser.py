@@ -19,7 +19,8 @@ RECORD = f"receipt={{'name': 'taxi.txt', 'sha256': '{DIGEST}', 'size': 14, 'type
 
 
 def shows(page, text: str) -> None:
-    expect(page.get_by_text(text.split("=")[0] + "=")).to_have_text(text)
+    # An upload travels over HTTP before its rerun: on a loaded machine that takes seconds.
+    expect(page.get_by_text(text.split("=")[0] + "=")).to_have_text(text, timeout=15_000)
     wait_for_run(page)
 
 
