@@ -16,7 +16,6 @@ import os
 import streamlit as st
 
 from streamlit_redux import create_slice, get_store
-from streamlit_redux.binding.alerts import show_alerts
 from streamlit_redux.binding.table_edit import apply_table_edit
 from streamlit_redux.middleware import persist
 from streamlit_redux.middleware.undo import redo, undo, undoable
@@ -38,7 +37,6 @@ store = get_store(
     middleware=[persist(storage, key="expenses", scope="app", include=["lines.present"])],
     devtools="auto",
 )
-show_alerts(store)  # a failed save shows here as a banner, not only in the server log
 
 st.title("Expenses")
 st.data_editor(

@@ -6,7 +6,6 @@ import os
 import streamlit as st
 
 from streamlit_redux import ReducerError, create_slice, get_store
-from streamlit_redux.binding.alerts import show_alerts
 from streamlit_redux.middleware import persist
 from streamlit_redux.storage import JSONFileStorage
 
@@ -26,7 +25,6 @@ store = get_store(
     order.reducer,
     middleware=[persist(JSONFileStorage(os.environ["ALERTS_STORE"]), key="order", scope="app")],
 )
-show_alerts(store)
 st.button("Break", on_click=store.dispatch, args=(order.actions.broken(),))
 
 
