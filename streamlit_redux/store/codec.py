@@ -44,6 +44,7 @@ from pyrsistent import PSet, PVector, pmap, pset, pvector
 from streamlit_redux.store.errors import StreamlitReduxError
 
 __all__ = [
+    "CONTAINER_TYPES",
     "MAX_DEPTH",
     "SCALAR_TYPES",
     "Decoder",
@@ -64,6 +65,9 @@ MAX_INT_BITS = 14_000
 
 SCALAR_TYPES: tuple[type, ...] = (str, int, float, bool, type(None), date, time, Decimal, UUID)
 """The leaf types the codec writes without a hook (``datetime`` is a ``date``)."""
+
+CONTAINER_TYPES: tuple[type, ...] = (Mapping, PVector, list, tuple, PSet, Set)
+"""The containers the codec writes: maps, vectors (and lists), tuples, sets."""
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "__date__": date.fromisoformat,
@@ -128,7 +132,7 @@ class _Writer:
             return value
         if isinstance(value, (date, time, Decimal, UUID)):
             return self._tagged_scalar(value, path)
-        if isinstance(value, (Mapping, PVector, list, tuple, PSet, Set)):
+        if isinstance(value, CONTAINER_TYPES):
             return self._container(value, path, depth)
         if self.hook is not None:
             try:
