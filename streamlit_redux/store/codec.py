@@ -53,6 +53,7 @@ __all__ = [
     "dumps_state",
     "from_json_value",
     "is_scalar",
+    "json_summary",
     "loads_state",
     "to_json_value",
 ]
@@ -236,8 +237,8 @@ class _Reader:
             if data is None or isinstance(data, str) or is_scalar(data):
                 return data
             raise SerializationError(
-                f"The JSON data holds {_short(data)}, which the codec does not read back (JSON "
-                "has no NaN or infinity; ints stop at about 4,200 digits); store a string."
+                f"The JSON data holds {json_summary(data)}, which the codec does not read back "
+                "(JSON has no NaN or infinity; ints stop at about 4,200 digits); store a string."
             )
         if self.hook is not None:
             converted = self._hooked(data)
@@ -259,7 +260,7 @@ class _Reader:
             return self.hook(data) if self.hook is not None else data
         except Exception as exc:
             raise SerializationError(
-                f"decoder_hook raised {type(exc).__name__} ({exc}) for {_short(data)}; make "
+                f"decoder_hook raised {type(exc).__name__} ({exc}) for {json_summary(data)}; make "
                 "the hook return objects it does not convert unchanged."
             ) from exc
 
@@ -361,12 +362,16 @@ def _too_deep_to_read(max_depth: int) -> str:
 def _malformed(tag: str, body: Any, expected: str) -> str:
     return (
         f'The JSON data has a malformed "{tag}" tag: expected {expected}, got '
-        f"{_short(body)}; only read data written by streamlit-redux."
+        f"{json_summary(body)}; only read data written by streamlit-redux."
     )
 
 
-def _short(value: Any) -> str:
-    """A JSON value named without walking it: outside data may be huge or deep."""
+def json_summary(value: Any) -> str:
+    """A JSON value named without walking it (outside data may be huge or deep).
+
+    >>> json_summary([[1], 2]), json_summary("x")
+    ('a JSON array of 2 items', "'x'")
+    """
     if isinstance(value, (list, dict)):
         kind = "array" if isinstance(value, list) else "object"
         return f"a JSON {kind} of {len(value)} items"

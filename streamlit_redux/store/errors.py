@@ -121,3 +121,13 @@ class PersistScopeError(PersistError):
 
 class IdentityError(StreamlitReduxError):
     """The browser or user identity could not be read, or the server secret is unusable."""
+
+
+# -- devtools and codec (outside data) ---------------------------------------------------
+
+
+class ActionJSONError(StreamlitReduxError, ValueError):
+    """Text given as an action in JSON (the devtools Dispatch box) is not a valid action.
+
+    Nothing was dispatched; the message says what is wrong with the text.
+    """

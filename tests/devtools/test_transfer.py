@@ -120,6 +120,13 @@ def document(**changes):
     return json.dumps(base)
 
 
+def nested_list(depth):
+    value = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
 BAD_FILES = [
     ("x" * 50, r"is 50 bytes, over the 40-byte import limit; export a shorter history", 40),
     (b"\xff\xfe", r"not UTF-8 text.*Export button", None),
@@ -162,7 +169,37 @@ BAD_FILES = [
     (document(states=[1]), r"\"states\" must list 2 states.*got 1", None),
     (
         document(committed_state={"__pmap__": [1]}),
-        r"committed_state holds a malformed tagged",
+        r"^The session file's committed_state cannot be read: The JSON data has a malformed "
+        r'"__pmap__" tag: expected an array of \[key, value\] pairs, got a JSON array of 1 items; '
+        r"only read data written by streamlit-redux\. The session was left as it was; import a "
+        r"file written by the devtools' Export button\.$",
+        None,
+    ),
+    (
+        document(committed_state={"__pmap__": 5}),
+        r'^The session file\'s committed_state cannot be read: The JSON data has a malformed "__pmap__" tag: expected an array, got 5;',
+        None,
+    ),
+    (
+        document(actions=[{"id": 1, "type": "A", "payload": nested_list(350)}]),
+        r"^The session file's actions\[0\]\.payload cannot be read: The JSON data is nested more "
+        r"than 100 levels deep, which the codec refuses to read",
+        None,
+    ),
+    (
+        document(committed_state=nested_list(350)),
+        r"^The session file's committed_state cannot be read: The JSON data is nested more than 100",
+        None,
+    ),
+    (
+        document(actions=[{"id": 1, "type": nested_list(350)}]),
+        r'^actions\[0\] in the session file is not a valid action: its "type" is a JSON array of 1 '
+        r"items, not a non-empty string\.",
+        None,
+    ),
+    (
+        document(format=nested_list(350)),
+        r"^The session file has format a JSON array of 1 items, expected",
         None,
     ),
 ]
