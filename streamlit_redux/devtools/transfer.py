@@ -249,6 +249,12 @@ def _parse_states(raw: Any, count: int) -> tuple[Any, ...] | None:
             f"and one per action), got {len(raw) if isinstance(raw, list) else _kind(raw)}; "
             f"{_FIX}."
         )
+    nulls = [index for index, state in enumerate(raw) if state is None]
+    if nulls:
+        raise SessionImportError(
+            f'The session file\'s "states" holds null at index {nulls[0]}; a store\'s state is '
+            f"never null (a reducer returning None is refused); {_FIX}."
+        )
     return tuple(_imported(state, f"states[{index}]") for index, state in enumerate(raw))
 
 
