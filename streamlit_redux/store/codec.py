@@ -55,6 +55,7 @@ __all__ = [
     "is_scalar",
     "json_summary",
     "loads_state",
+    "parse_json",
     "to_json_value",
 ]
 
@@ -199,15 +200,25 @@ def loads_state(text: str, *, decoder_hook: Decoder | None = None) -> Any:
 
     ``decoder_hook(obj)`` sees every JSON object first; return it unchanged to keep the default.
     """
+    return from_json_value(parse_json(text), decoder_hook=decoder_hook)
+
+
+def parse_json(text: str) -> Any:
+    """Plain JSON data for ``text``, or :class:`SerializationError` (never ``RecursionError``).
+
+    The first step of reading outside text; :func:`from_json_value` then applies the limits.
+
+    >>> parse_json('{"version": 1}')
+    {'version': 1}
+    """
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except RecursionError as exc:
         raise SerializationError(_too_deep_to_read(MAX_DEPTH)) from exc
     except (TypeError, ValueError) as exc:
         raise SerializationError(
             f"Stored state is not valid JSON ({exc}); it was probably cut off or edited by hand."
         ) from exc
-    return from_json_value(data, decoder_hook=decoder_hook)
 
 
 def from_json_value(

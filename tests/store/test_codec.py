@@ -249,3 +249,17 @@ def test_any_json_text_round_trips_or_is_a_codec_error(text):
     except SerializationError:
         return
     assert loads_state(dumps_state(value)) == value
+
+
+def test_a_persisted_copy_nested_too_deep_is_refused_by_the_codec_and_kept_aside(caplog):
+    from streamlit_redux import Store
+    from streamlit_redux.middleware import persist
+    from streamlit_redux.storage import MemoryStorage
+
+    storage = MemoryStorage()
+    deep = "[" * 350 + "]" * 350
+    storage.set("root", f'{{"version": 0, "state": {{"items": {deep}}}}}')
+    store = Store(lambda s, a: s, pmap({"items": ()}), middleware=[persist(storage)])
+    assert store.state == pmap({"items": ()})
+    assert "SerializationError: The JSON data is nested more than 100 levels deep" in caplog.text
+    assert any(key.startswith("root.corrupt.") for key in storage.keys())
