@@ -329,11 +329,17 @@ def _datetime_from(text: str) -> datetime:
         text, _, name = text[:-1].partition("[")
         zone = ZoneInfo(name)
     value = datetime.fromisoformat(text)
-    if zone is not None:
-        if value.tzinfo is None:
-            raise ValueError("a zone name needs a UTC offset")
-        value = value.astimezone(zone)
-    return value
+    if zone is None:
+        return value
+    if value.tzinfo is None:
+        raise ValueError("a zone name needs a UTC offset")
+    # The same wall time in the zone, with the fold whose offset was written: this keeps
+    # ambiguous and skipped (DST) times exactly as they were.
+    for fold in (0, 1):
+        candidate = value.replace(tzinfo=zone, fold=fold)
+        if candidate.utcoffset() == value.utcoffset():
+            return candidate
+    return value.astimezone(zone)  # an offset the zone never had there: keep the instant
 
 
 def _decimal_from(text: str) -> Decimal:

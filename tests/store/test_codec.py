@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from fractions import Fraction
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -262,3 +263,20 @@ def test_a_persisted_copy_nested_too_deep_is_refused_by_the_codec_and_kept_aside
     assert store.state == pmap({"items": ()})
     assert "SerializationError: The JSON data is nested more than 100 levels deep" in caplog.text
     assert len(storage.keys(prefix="root.corrupt.")) == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2016, 3, 27, 2, 0, tzinfo=ZoneInfo("Asia/Chita")),  # found by hypothesis
+        datetime(2026, 3, 29, 2, 30, tzinfo=ZoneInfo("Europe/Paris")),  # skipped by DST
+        datetime(2026, 10, 25, 2, 30, tzinfo=ZoneInfo("Europe/Paris")),  # ambiguous, fold 0
+        datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=ZoneInfo("Europe/Paris")),
+    ],
+    ids=str,
+)
+def test_skipped_and_ambiguous_local_times_keep_their_wall_time_offset_and_fold(value):
+    back = loads_state(dumps_state(value))
+    assert (back, back.utcoffset(), back.fold, back.tzinfo) == (
+        value, value.utcoffset(), value.fold, value.tzinfo
+    )
