@@ -39,5 +39,6 @@ def literal(text: str) -> str:
     if not text:
         return "` `"
     fence = "`" * (max((len(run) for run in _BACKTICK_RUNS.findall(text)), default=0) + 1)
-    pad = " " if text[0] in "` " or text[-1] in "` " else ""
+    # An all-space content is never stripped, so it needs no pad.
+    pad = " " if text.strip(" ") and (text[0] in "` " or text[-1] in "` ") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

@@ -28,6 +28,7 @@ from streamlit_redux.middleware.undo import LATEST_UNFILTERED
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
+    NATIVE_CLASSES,
     Encoder,
     SerializationError,
     is_scalar,
@@ -225,7 +226,8 @@ def _first_problem(
                 return _format(where) or "<root>", current, "serializable"
             continue
         for key, child in _children(current):
-            if is_scalar(child) or child in seen:
+            # Cheapest first: most children are plain leaves or subtrees checked before.
+            if child.__class__ in NATIVE_CLASSES or child in seen or is_scalar(child):
                 continue  # a non-finite float is no scalar: it goes on the stack to be reported
             stack.append(((where, key), child))
     for container in clean:

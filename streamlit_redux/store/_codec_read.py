@@ -16,13 +16,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pyrsistent import pmap, pset, pvector
 
 from streamlit_redux.store._codec_values import (
+    INT_LIMIT,
     MAX_DEPTH,
+    NATIVE_CLASSES,
     TAGS,
     Decoder,
     SerializationError,
     is_scalar,
     json_summary,
-    plain_keys,
 )
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
@@ -62,7 +63,15 @@ class Reader:
         if isinstance(data, (list, dict)) and depth > self.max_depth:
             raise SerializationError(_too_deep_to_read(self.max_depth))
         if isinstance(data, list):
-            return pvector([self.read(v, depth + 1) for v in data])
+            return pvector(
+                [
+                    v
+                    if (c := v.__class__) in NATIVE_CLASSES
+                    or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                    else self.read(v, depth + 1)
+                    for v in data
+                ]
+            )
         if not isinstance(data, dict):
             if data is None or isinstance(data, str) or is_scalar(data):
                 return data
@@ -78,12 +87,19 @@ class Reader:
             ((tag, body),) = data.items()
             if tag in TAGS:
                 return self._tagged(tag, body, depth)
-        elif not plain_keys(data):
+        elif not TAGS.isdisjoint(data):
             # The writer never mixes a tag with other keys (it writes such a map as pairs),
             # so this was not written by the codec.
             tags = sorted(TAGS.intersection(data))
             raise SerializationError(_malformed(tags[0], data, "a one-key object"))
-        return pmap({k: self.read(v, depth + 1) for k, v in data.items()})
+        return pmap(
+            {
+                k: v
+                if (c := v.__class__) in NATIVE_CLASSES or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                else self.read(v, depth + 1)
+                for k, v in data.items()
+            }
+        )
 
     def _hooked(self, data: dict[str, Any]) -> Any:
         try:

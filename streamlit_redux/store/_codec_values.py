@@ -22,6 +22,12 @@ MAX_DEPTH = 100
 MAX_INT_BITS = 14_000
 """Ints longer than this (about 4,200 digits) are refused: Python's JSON reader refuses them."""
 
+INT_LIMIT = 1 << MAX_INT_BITS
+"""``-INT_LIMIT < n < INT_LIMIT`` is ``n.bit_length() <= MAX_INT_BITS``, without a call."""
+
+NATIVE_CLASSES = frozenset({str, bool, type(None)})
+"""Exact classes whose every value is written as it is: the hot paths test these first."""
+
 SCALAR_TYPES: tuple[type, ...] = (str, int, float, bool, type(None), date, time, Decimal, UUID)
 """The leaf types the codec writes without a hook (``datetime`` is a ``date``)."""
 
@@ -64,6 +70,11 @@ def is_scalar(value: Any) -> bool:
     >>> is_scalar(Decimal("1.5")), is_scalar(float("nan")), is_scalar([1])
     (True, False, False)
     """
+    cls = value.__class__
+    if cls in NATIVE_CLASSES:
+        return True
+    if cls is int:
+        return bool(-INT_LIMIT < value < INT_LIMIT)
     if not isinstance(value, SCALAR_TYPES):
         return False
     if isinstance(value, float):
@@ -75,7 +86,7 @@ def is_scalar(value: Any) -> bool:
 
 def plain_keys(value: Mapping[Any, Any]) -> bool:
     """A map written as a JSON object: only str keys, none of them a tag."""
-    return all(isinstance(k, str) for k in value) and not any(k in TAGS for k in value)
+    return TAGS.isdisjoint(value) and all(k.__class__ is str or isinstance(k, str) for k in value)
 
 
 def json_summary(value: Any) -> str:

@@ -17,6 +17,8 @@ from pyrsistent import PVector
 
 from streamlit_redux.store._codec_values import (
     CONTAINER_TYPES,
+    INT_LIMIT,
+    NATIVE_CLASSES,
     Encoder,
     SerializationError,
     is_scalar,
@@ -31,7 +33,7 @@ class Writer:
         self.hook, self.max_depth = hook, max_depth
 
     def write(self, value: Any, path: str, depth: int) -> Any:
-        if value is None or isinstance(value, (bool, str)):
+        if value.__class__ in NATIVE_CLASSES:
             return value
         if isinstance(value, (int, float)):
             if not is_scalar(value):
@@ -77,7 +79,14 @@ class Writer:
             raise SerializationError(_too_deep_to_write(path, self.max_depth))
         if isinstance(value, Mapping):
             if plain_map:
-                return {k: self.write(v, _join(path, k), depth + 1) for k, v in value.items()}
+                # Leaves of the common classes skip the call (and the path it would format).
+                return {
+                    k: v
+                    if (c := v.__class__) in NATIVE_CLASSES
+                    or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                    else self.write(v, _join(path, k), depth + 1)
+                    for k, v in value.items()
+                }
             pairs = [
                 [
                     self.write(k, f"{path}<key>", depth + 3),
@@ -90,7 +99,12 @@ class Writer:
             items = [self.write(v, f"{path}[{i}]", depth + 2) for i, v in enumerate(value)]
             return {"__tuple__": items}
         if isinstance(value, (PVector, list)):
-            return [self.write(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
+            return [
+                v
+                if (c := v.__class__) in NATIVE_CLASSES or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                else self.write(v, f"{path}[{i}]", depth + 1)
+                for i, v in enumerate(value)
+            ]
         items = [self.write(v, f"{path}{{}}", depth + 2) for v in value]
         return {"__pset__": sorted(items, key=json.dumps)}
 
