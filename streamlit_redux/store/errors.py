@@ -155,3 +155,13 @@ class ReplicaUnavailableError(ReplicaError, ConnectionError):
 
 class ReplicaDataError(ReplicaError):
     """The stored state of a shared store is not readable JSON of a state (edited, cut off)."""
+
+
+# -- devtools and codec (outside data) ---------------------------------------------------
+
+
+class ActionJSONError(StreamlitReduxError, ValueError):
+    """Text given as an action in JSON (the devtools Dispatch box) is not a valid action.
+
+    Nothing was dispatched; the message says what is wrong with the text.
+    """
