@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.binding.view import StoreView
 from streamlit_redux.devtools import actions as ops
 from streamlit_redux.devtools.errors import DevtoolsError
@@ -23,7 +24,6 @@ from streamlit_redux.devtools.panel_stats import render_stats
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.devtools.rerun_stats import RerunStats, rerun_stats
 from streamlit_redux.devtools.sanitize import ActionSanitizer, sanitized_error
-from streamlit_redux.devtools.text import literal
 from streamlit_redux.devtools.view import PROBE_PREFIX, StateSanitizer, is_undoable
 from streamlit_redux.middleware import undo as undo_actions
 from streamlit_redux.store import signals

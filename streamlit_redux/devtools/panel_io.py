@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.devtools.action_json import parse_action
 from streamlit_redux.devtools.actions import import_state
 from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
-from streamlit_redux.devtools.text import literal
 from streamlit_redux.devtools.transfer import export_session, parse_session
 from streamlit_redux.store.errors import ActionJSONError
 

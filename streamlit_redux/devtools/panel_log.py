@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.devtools import actions as ops
-from streamlit_redux.devtools.text import literal
 from streamlit_redux.devtools.view import action_details, change_rows, log_page
 
 if TYPE_CHECKING:

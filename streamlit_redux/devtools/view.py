@@ -12,12 +12,12 @@ from typing import Any
 
 from pyrsistent import PVector
 
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.binding.reruns import RerunDecision
 from streamlit_redux.devtools._json import JSONValue, to_display_value
 from streamlit_redux.devtools.diff import Change, diff
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.devtools.sanitize import ActionSanitizer, sanitized_error
-from streamlit_redux.devtools.text import literal
 
 PROBE_PREFIX = "streamlit_redux:devtools:"
 """Names of the panel's own selectors, left out of the selector stats."""

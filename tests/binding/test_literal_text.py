@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from streamlit_redux.devtools.text import literal
+from streamlit_redux.binding.literal_text import literal
 
 
 def code_span_content(markdown):

@@ -4,7 +4,8 @@ Streamlit renders alert bodies and widget labels (radio options too) as GitHub-f
 Markdown, where ``![x](https://host/x.png)`` fetches an image and a bare URL becomes a link.
 Backslash escapes are not enough: GFM turns a URL into a link after escapes are resolved.
 The content of a code span, though, is never parsed, so everything the panel shows that came
-from data (action types, error text, file names) goes through :func:`literal`.
+from data (action types, error text, file names) goes through :func:`literal`, and so does
+what the binding's alerts show the user.
 """
 
 from __future__ import annotations
