@@ -34,17 +34,13 @@ from streamlit_redux.store.codec import (
     is_scalar,
     to_json_value,
 )
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import CheckError
 from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
 
 __all__ = ["CheckError", "checks_enabled", "checks_middleware"]
 
 _MUTABLE = (list, dict, set, bytearray)
 _EMPTY_OK = (PMap, PVector, PSet)
-
-
-class CheckError(StreamlitReduxError):
-    """A development check failed: a non-serializable or mutable value, or a bad action."""
 
 
 def checks_enabled(enabled: bool | None = None) -> bool:

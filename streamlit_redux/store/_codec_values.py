@@ -14,7 +14,9 @@ from uuid import UUID
 
 from pyrsistent import PSet, PVector
 
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import (  # re-exported: defined with every other error
+    SerializationError as SerializationError,
+)
 
 MAX_DEPTH = 100
 """JSON nesting levels (objects and arrays, tags included) the codec writes or reads at most."""
@@ -47,10 +49,6 @@ TAGS = frozenset(
     }
 )
 """The reserved keys of one-key tagged objects."""
-
-
-class SerializationError(StreamlitReduxError, ValueError):
-    """A value cannot be written as JSON (or read back); the message names its path."""
 
 
 Encoder = Callable[[Any], Any]
