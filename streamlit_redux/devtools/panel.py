@@ -7,7 +7,6 @@ namespaced ``streamlit_redux:devtools:<store name>:...``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -23,9 +22,10 @@ from streamlit_redux.devtools.panel_log import render_log
 from streamlit_redux.devtools.panel_stats import render_stats
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.devtools.rerun_stats import RerunStats, rerun_stats
-from streamlit_redux.devtools.sanitize import ActionSanitizer, sanitized_error
-from streamlit_redux.devtools.view import PROBE_PREFIX, StateSanitizer, is_undoable
+from streamlit_redux.devtools.sanitize import ActionSanitizer, StateSanitizer, sanitized_error
+from streamlit_redux.devtools.view import PROBE_PREFIX, is_undoable
 from streamlit_redux.middleware import undo as undo_actions
+from streamlit_redux.middleware.development import development_mode
 from streamlit_redux.store import signals
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.store import Store
@@ -75,9 +75,7 @@ def devtools_enabled(enabled: Enabled) -> bool:
     if enabled is True or enabled is False:
         return enabled
     if enabled == "auto":
-        return os.environ.get("STREAMLIT_REDUX_DEV") == "1" or bool(
-            st.get_option("global.developmentMode")
-        )
+        return development_mode()
     raise DevtoolsError(
         f"devtools.sidebar(enabled={enabled!r}) is not an option; pass True, False, or "
         '"auto" (on only in development mode or with STREAMLIT_REDUX_DEV=1).'

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -11,14 +10,12 @@ from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.devtools.action_json import parse_action
 from streamlit_redux.devtools.actions import import_state
 from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
+from streamlit_redux.devtools.panel_context import PanelContext
 from streamlit_redux.devtools.transfer import export_session, parse_session
 from streamlit_redux.store.errors import ActionJSONError
 
-if TYPE_CHECKING:
-    from streamlit_redux.devtools.panel import Panel
 
-
-def render_dispatch_box(panel: Panel) -> None:
+def render_dispatch_box(panel: PanelContext) -> None:
     """A JSON box to dispatch an action by hand."""
     st.text_area(
         "Action (JSON)",
@@ -28,7 +25,7 @@ def render_dispatch_box(panel: Panel) -> None:
     st.button("Dispatch", key=panel.key("dispatch"), on_click=_on_dispatch_json, args=(panel,))
 
 
-def _on_dispatch_json(panel: Panel) -> None:
+def _on_dispatch_json(panel: PanelContext) -> None:
     text = st.session_state.get(panel.key("action_json")) or ""
     try:
         action = parse_action(text)
@@ -39,7 +36,7 @@ def _on_dispatch_json(panel: Panel) -> None:
     panel.dispatch(action)
 
 
-def render_transfer(panel: Panel) -> None:
+def render_transfer(panel: PanelContext) -> None:
     """Export the session as a JSON download; import one from an uploaded file."""
     with_states = st.checkbox(
         "Include computed states (import without replaying)", key=panel.key("with_states")
@@ -61,7 +58,7 @@ def render_transfer(panel: Panel) -> None:
     )
 
 
-def _export(panel: Panel, with_states: bool) -> str:
+def _export(panel: PanelContext, with_states: bool) -> str:
     try:
         return export_session(
             panel.recorder,
@@ -73,7 +70,7 @@ def _export(panel: Panel, with_states: bool) -> str:
         return json.dumps({"error": str(exc)})
 
 
-def _on_import(panel: Panel) -> None:
+def _on_import(panel: PanelContext) -> None:
     uploaded = st.session_state.get(panel.key("import"))
     if uploaded is None:
         return

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import streamlit as st
 
 from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.devtools import actions as ops
+from streamlit_redux.devtools.panel_context import PanelContext
 from streamlit_redux.devtools.view import action_details, change_rows, log_page
 
-if TYPE_CHECKING:
-    from streamlit_redux.devtools.panel import Panel
 
-
-def render_log(panel: Panel) -> None:
+def render_log(panel: PanelContext) -> None:
     """The action log (one page, newest first) and the selected action's details."""
     type_filter = st.text_input("Filter by type", key=panel.key("filter"))
     page_key = panel.key("page")
@@ -48,7 +44,7 @@ def render_log(panel: Panel) -> None:
     _details(panel, int(index if index is not None else next(iter(labels))))
 
 
-def _details(panel: Panel, index: int) -> None:
+def _details(panel: PanelContext, index: int) -> None:
     details = action_details(
         panel.recorder,
         index,

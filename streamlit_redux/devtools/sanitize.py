@@ -24,7 +24,10 @@ from pyrsistent import PVector
 
 from streamlit_redux.store.actions import Action
 
+StateSanitizer = Callable[[Any], Any]
+"""Returns what may be shown or exported of a state (e.g. secrets masked)."""
 ActionSanitizer = Callable[[Action], Action]
+"""Returns what may be shown or exported of an action."""
 MASK = "***"
 _MAX_LEAVES = 2_000
 

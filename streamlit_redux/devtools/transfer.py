@@ -17,13 +17,13 @@ An import is checked completely before anything changes: a bad file raises a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any, NoReturn
 
 from streamlit_redux.devtools.actions import import_state
 from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
 from streamlit_redux.devtools.instrument import instrument
 from streamlit_redux.devtools.recorder import Recorder, Session
+from streamlit_redux.devtools.sanitize import ActionSanitizer, StateSanitizer
 from streamlit_redux.store import codec
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.store import Store
@@ -34,8 +34,6 @@ MAX_BYTES = 20_000_000
 _FIX = "import a file written by the devtools' Export button"
 _ACTION_KEYS = {"id", "type", "payload", "meta", "error"}
 
-StateSanitizer = Callable[[Any], Any]
-ActionSanitizer = Callable[[Action], Action]
 
 
 def export_session(

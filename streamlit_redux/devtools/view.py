@@ -6,7 +6,7 @@ filter, which scans the action types once), so the panel stays cheap with long h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,12 +17,11 @@ from streamlit_redux.binding.reruns import RerunDecision
 from streamlit_redux.devtools._json import JSONValue, to_display_value
 from streamlit_redux.devtools.diff import Change, diff
 from streamlit_redux.devtools.recorder import Recorder
-from streamlit_redux.devtools.sanitize import ActionSanitizer, sanitized_error
+from streamlit_redux.devtools.sanitize import ActionSanitizer, StateSanitizer, sanitized_error
 
 PROBE_PREFIX = "streamlit_redux:devtools:"
 """Names of the panel's own selectors, left out of the selector stats."""
 
-StateSanitizer = Callable[[Any], Any]
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ the first dispatch the cost follows what changed, not the size of the state.
 
 from __future__ import annotations
 
-import os
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pyrsistent import PMap, PSet, PVector
 
+from streamlit_redux.middleware.development import development_mode
 from streamlit_redux.middleware.undo import LATEST_UNFILTERED
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.codec import (
@@ -44,19 +44,8 @@ _EMPTY_OK = (PMap, PVector, PSet)
 
 
 def checks_enabled(enabled: bool | None = None) -> bool:
-    """Resolve ``enabled``: None means on in development (``STREAMLIT_REDUX_DEV=1`` or Streamlit's
-    ``global.developmentMode``), off otherwise; ``STREAMLIT_REDUX_DEV=0`` forces off."""
-    if enabled is not None:
-        return enabled
-    flag = os.environ.get("STREAMLIT_REDUX_DEV")
-    if flag is not None:
-        return flag == "1"
-    try:
-        from streamlit import config
-
-        return bool(config.get_option("global.developmentMode"))
-    except Exception:  # Streamlit missing or not configured: production defaults
-        return False
+    """Resolve ``enabled``: None means on in development mode (see ``development_mode``)."""
+    return development_mode() if enabled is None else enabled
 
 
 def checks_middleware(

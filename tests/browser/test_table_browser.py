@@ -64,7 +64,7 @@ def test_each_grid_edit_is_one_undoable_action_and_the_grid_follows_the_store(
     page.wait_for_timeout(300)  # the grid draws the selection before it takes the key
     page.keyboard.press("Delete")
     shows(page, EDITED, 4)
-    expect(page.get_by_text("types=")).to_have_text("types=NoneType,bool,float,str")
+    expect(page.get_by_text("types=")).to_have_text("types=NoneType,bool,date,float,str")
     click(page, "Unrelated")  # no action, and the grid still shows the store's rows
     page.get_by_text("Show table").click()  # hidden and shown again: drawn from the store
     wait_for_run(page)

@@ -15,7 +15,6 @@ import streamlit as st
 from pyrsistent import thaw
 
 from streamlit_redux import create_slice, get_store
-from streamlit_redux.binding.alerts import show_alerts
 from streamlit_redux.binding.widgets import same_widget_value
 from streamlit_redux.middleware import persist
 from streamlit_redux.middleware.undo import redo, undo, undoable
@@ -76,7 +75,6 @@ store = get_store(
 )
 
 
-show_alerts(store)
 
 
 def bound(name: str) -> dict:
