@@ -1,20 +1,10 @@
 """Shared by tests/ and benchmarks/: the real-Chromium browser (one per session), and keeping
 Streamlit apps and scenario scripts out of pytest's (doctest) collection."""
 
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 
 collect_ignore_glob = [
     "tests/*/apps/*",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.conftest import wait_for_run
 
 pytestmark = pytest.mark.browser
