@@ -10,7 +10,8 @@ handle it like any other slice::
     entry         the draft as it was when the workflow was entered (``abandon`` restores it)
     errors        {step: {field: message}} recorded by a failed guard, cleared by field edits
     status        "editing", "submitting" (a submit is pending) or "done"
-    attempt       how many submits were made; a late result of an older one is ignored
+    request       the id of the latest submit (from its action); a result for another id,
+                  a late answer to a submit since abandoned, is ignored
     submit_error  the message of the last failed submit, or None
     result        what the successful submit returned (frozen), or None
 
@@ -38,9 +39,9 @@ class Machine:
     def __init__(self, graph: Graph, *, initial: str, data: PMap) -> None:  # type: ignore[type-arg]
         self.graph = graph
         self.initial = initial
-        self.initial_state = self.entered(data, attempt=0)
+        self.initial_state = self.entered(data, request=None)
 
-    def entered(self, data: PMap, *, attempt: int) -> State:  # type: ignore[type-arg]
+    def entered(self, data: PMap, *, request: str | None) -> State:  # type: ignore[type-arg]
         """A fresh start on the initial step with ``data`` as draft and as entry snapshot."""
         return pmap(
             {
@@ -51,7 +52,7 @@ class Machine:
                 "entry": data,
                 "errors": pmap(),
                 "status": EDITING,
-                "attempt": attempt,
+                "request": request,
                 "submit_error": None,
                 "result": None,
             }
@@ -105,7 +106,7 @@ class Machine:
             current = following
         return current
 
-    def submit(self, state: State) -> State:
+    def submit(self, state: State, request: str | None) -> State:
         """Ask for a submit from the last step: every step on the path taken must still pass.
 
         The first step whose checks fail becomes current, with its errors. Otherwise the
@@ -121,19 +122,17 @@ class Machine:
             if errors:
                 kept = state["history"][: index + 1]
                 return _record(_update(state, {"history": kept, "step": name}), name, errors)
-        return _update(
-            state, {"status": SUBMITTING, "attempt": state["attempt"] + 1, "submit_error": None}
-        )
+        return _update(state, {"status": SUBMITTING, "request": request, "submit_error": None})
 
     def settle(self, state: State, payload: Any, *, succeeded: bool) -> State:
         """Complete the pending submit: to done (or the success step), or back to editing.
 
-        A result for another attempt than the pending one (a late answer to a submit that was
-        abandoned) changes nothing. A failure keeps the draft and records its message.
+        A result naming another request than the pending one (a late answer to a submit that
+        was abandoned) changes nothing. A failure keeps the draft and records its message.
         """
         fields = payload if isinstance(payload, Mapping) else {}
-        attempt = fields.get("attempt")
-        if state["status"] != SUBMITTING or attempt not in (None, state["attempt"]):
+        request = fields.get("request_id")
+        if state["status"] != SUBMITTING or request not in (None, state["request"]):
             return state
         event = "submit_succeeded" if succeeded else "submit_failed"
         if succeeded:
@@ -150,12 +149,12 @@ class Machine:
         """Give up: the draft returns to the entry snapshot and the flow to its first step."""
         if state["status"] == DONE:
             return state
-        return self.entered(state["entry"], attempt=state["attempt"])
+        return self.entered(state["entry"], request=state["request"])
 
     def reset(self, state: State, data: Any) -> State:
         """Start over on the initial step, with ``data`` (or the initial draft) as the entry."""
         draft = self.initial_state["data"] if data is None else freeze(data)
-        return self.entered(draft, attempt=state["attempt"])
+        return self.entered(draft, request=state["request"])
 
     def field_changed(self, state: State, path: object, value: Any) -> State:
         """Write one field of the draft and clear the errors recorded for it, on every step."""

@@ -102,10 +102,11 @@ def build_selectors(name: str, machine: Machine, local: Selector) -> dict[str, C
         """Whether a submit is pending (disable the inputs and show a spinner)."""
         return bool(local(root)["status"] == SUBMITTING)
 
-    def pending_submit(root: Any) -> int | None:
-        """The attempt number of the pending submit (pass it to ``submit_succeeded``), or None."""
+    def pending_submit(root: Any) -> str | None:
+        """The request id of the pending submit (pass it to ``submit_succeeded``), or None."""
         state = local(root)
-        return int(state["attempt"]) if state["status"] == SUBMITTING else None
+        request: str | None = state["request"] if state["status"] == SUBMITTING else None
+        return request
 
     def submit_error(root: Any) -> str | None:
         """The message of the last failed submit, or None."""

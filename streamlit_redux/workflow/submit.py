@@ -2,20 +2,30 @@
 
 The reducer only records that a submit is pending; the work (an HTTP call, a database write)
 belongs in an effect (``streamlit_redux.middleware.effects``), which runs after the reducer and
-may run on a thread. The effect answers with ``submit_succeeded(result, attempt=n)`` or
-``submit_failed(message, attempt=n)``; the attempt number makes a late answer to an abandoned
-submit harmless.
+may run on a thread. The effect answers with ``submit_succeeded(result, request_id=...)`` or
+``submit_failed(message, request_id=...)``. Like RTK's ``createAsyncThunk`` ``requestId``,
+each ``submit()`` action carries a fresh id, so a late answer to a submit that was abandoned
+(and perhaps submitted again) is told apart and ignored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from pyrsistent import PMap
 
+from streamlit_redux.workflow.machine import SUBMITTING
+
 if TYPE_CHECKING:
     from streamlit_redux.workflow.workflow import Workflow
+
+
+def request_id(action: Any) -> str | None:
+    """The request id a ``submit`` action carries (None for one dispatched without it)."""
+    payload = getattr(action, "payload", None)
+    value = payload.get("request_id") if isinstance(payload, Mapping) else None
+    return value if isinstance(value, str) else None
 
 
 def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> Callable[..., None]:  # type: ignore[type-arg]
@@ -24,7 +34,8 @@ def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> Callable[.
     Works as a sync effect and as a background one (``background=True`` passes a cancel
     token, which is accepted and unused: a send that was started is reported either way).
     ``send``'s return value becomes the workflow's ``result``; any exception it raises
-    becomes ``submit_failed(str(exc))`` and the draft stays as it was submitted.
+    becomes ``submit_failed(str(exc))`` and the draft stays as it was submitted. A submit
+    that was refused (a check failed, not on the last step) sends nothing.
 
     >>> from streamlit_redux import Store, combine_reducers
     >>> from streamlit_redux.middleware.effects import create_effects
@@ -37,23 +48,41 @@ def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> Callable[.
     >>> wf.selectors.is_complete(store.state), wf.selectors.result(store.state)
     (True, 20)
     """
-    selectors = workflow.selectors
     actions = workflow.actions
 
-    def complete_submit(action: object, api: Any, token: object = None) -> None:
-        state = api.get_state()
-        attempt = selectors.pending_submit(state)
-        if attempt is None:  # the submit was refused (a check failed) or already settled
+    def complete_submit(action: Any, api: Any, token: object = None) -> None:
+        pending = _accepted(workflow, action, api.get_state())
+        if pending is None:
             return
+        request, draft = pending
         try:
-            result = send(selectors.data(state))
+            result = send(draft)
         except Exception as exc:
-            api.dispatch(actions.submit_failed(str(exc) or type(exc).__name__, attempt=attempt))
+            api.dispatch(actions.submit_failed(str(exc) or type(exc).__name__, request_id=request))
             return
-        api.dispatch(actions.submit_succeeded(result, attempt=attempt))
+        api.dispatch(actions.submit_succeeded(result, request_id=request))
 
     complete_submit.__qualname__ = f"{workflow.name}.submit_effect.{_name(send)}"
     return complete_submit
+
+
+def _accepted(workflow: Workflow, action: Any, root: Any) -> tuple[str | None, PMap] | None:  # type: ignore[type-arg]
+    """``(request id, draft)`` when ``action`` started a submit that is still pending, else None.
+
+    A background effect may read the state from before its submit was committed (the store
+    publishes a dispatch's state when the whole dispatch ends, and the thread can start
+    first): then the submit is replayed on what was read, which is what the store computes,
+    since the reducer is a pure function. A state that already holds this request shows
+    whether it is still pending (not abandoned, not settled).
+    """
+    local = workflow.select_slice(root)
+    request = request_id(action)
+    committed = local["status"] == SUBMITTING if request is None else local["request"] == request
+    if not committed:
+        local = workflow.reducer(local, action)
+    if local["status"] != SUBMITTING or local["request"] != request:
+        return None
+    return request, local["data"]
 
 
 def _name(send: Callable[..., Any]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias
+from uuid import uuid4
 
 from pyrsistent import PMap, freeze, pmap
 
@@ -24,7 +25,7 @@ from streamlit_redux.workflow.graph import NEXT, Graph, Target
 from streamlit_redux.workflow.machine import Machine
 from streamlit_redux.workflow.selectors import build_selectors
 from streamlit_redux.workflow.steps import Step
-from streamlit_redux.workflow.submit import submit_effect
+from streamlit_redux.workflow.submit import request_id, submit_effect
 
 State: TypeAlias = "PMap[str, Any]"
 
@@ -183,8 +184,8 @@ def _creators(name: str, machine: Machine) -> dict[str, ActionCreator]:
         return graph.step(step, where="goto").name
 
     def settled(key: str, default: Any) -> Callable[..., PMap]:  # type: ignore[type-arg]
-        def prepare(value: Any = default, *, attempt: int | None = None) -> PMap:  # type: ignore[type-arg]
-            return pmap({key: value, "attempt": attempt})
+        def prepare(value: Any = default, *, request_id: str | None = None) -> PMap:  # type: ignore[type-arg]
+            return pmap({key: value, "request_id": request_id})
 
         return prepare
 
@@ -192,7 +193,7 @@ def _creators(name: str, machine: Machine) -> dict[str, ActionCreator]:
         NEXT: None,
         "back": None,
         "goto": goto,
-        "submit": None,
+        "submit": lambda: pmap({"request_id": uuid4().hex}),
         "submit_succeeded": settled("result", None),
         "submit_failed": settled("error", "The submit failed."),
         "reset": lambda data=None: None if data is None else _draft(name, data, "reset(data)"),
@@ -222,7 +223,7 @@ def _handlers(
         NEXT: event(NEXT),
         "back": lambda state, action: machine.back(state),
         "goto": goto,
-        "submit": lambda state, action: machine.submit(state),
+        "submit": lambda state, action: machine.submit(state, request_id(action)),
         "submit_succeeded": lambda state, action: machine.settle(
             state, action.payload, succeeded=True
         ),
