@@ -74,7 +74,8 @@ class Step:
         checks = []
         for path, validators in items:
             split_field(path, workflow=f"step {self.name}")
-            listed = tuple(validators) if isinstance(validators, Sequence) else (validators,)
+            many = isinstance(validators, Sequence) and not isinstance(validators, str)
+            listed: tuple[Any, ...] = tuple(validators) if many else (validators,)  # type: ignore[arg-type]
             for validator in listed:
                 if not callable(validator):
                     raise WorkflowDefinitionError(
@@ -96,8 +97,8 @@ class Step:
             value = read(data)
             for validator in validators:
                 message = validator(value)
-                if message:
-                    found[path] = self._message(message, f'validator of field "{path}"')
+                if message is not None and self._message(message, f'validator of field "{path}"'):
+                    found[path] = message
                     break
         if self.guard is not None:
             extra = self.guard(data) or {}
