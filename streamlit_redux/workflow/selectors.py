@@ -1,8 +1,11 @@
 """The workflow's selectors: what a view (or the Streamlit helper) needs to draw a step.
 
 Each selector takes the root state, like a slice's, and reads the workflow where it is
-mounted. Results are plain values or the state's own objects, so the binding's
-"did this selection change?" test (identity, then ``==``) is exact and cheap.
+mounted. The ones that run the step checks or follow branches (``can_advance``,
+``can_submit``, ``is_last``, ``progress``) are memoized selectors (``create_selector``): through
+``store.select`` they recompute only when the workflow's state changed, and they show in
+``store.selector_stats()``. Results are plain values or the state's own objects, so the
+binding's "did this selection change?" test (identity, then ``==``) is exact and cheap.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from typing import Any, NamedTuple
 
 from pyrsistent import PMap, pmap
 
+from streamlit_redux.store.selectors import create_selector
 from streamlit_redux.workflow.graph import NEXT
-from streamlit_redux.workflow.machine import DONE, EDITING, SUBMITTING, Machine
+from streamlit_redux.workflow.machine import DONE, EDITING, SUBMITTING, Machine, State
 
 Selector = Callable[[Any], Any]
 _NO_ERRORS: PMap = pmap()  # type: ignore[type-arg]
@@ -37,110 +41,61 @@ def build_selectors(name: str, machine: Machine, local: Selector) -> dict[str, C
     """The selector table of workflow ``name``; ``local(root)`` returns the workflow's state."""
     graph = machine.graph
 
-    def current_step(root: Any) -> str:
-        """The name of the step to show."""
-        step: str = local(root)["step"]
-        return step
-
-    def data(root: Any) -> PMap:  # type: ignore[type-arg]
-        """The draft: everything the fields hold."""
-        draft: PMap = local(root)["data"]  # type: ignore[type-arg]
-        return draft
-
-    def history(root: Any) -> Any:
-        """The steps entered on the way to the current one (the current one last)."""
-        return local(root)["history"]
-
-    def visited(root: Any) -> Any:
-        """Every step entered since the start, in first-visit order."""
-        return local(root)["visited"]
-
-    def is_last(root: Any) -> bool:
+    def is_last(state: State) -> bool:
         """Whether the current step has no step after it for the data entered (submit here)."""
-        state = local(root)
         return graph.target(state["step"], NEXT, state["data"]) is None
 
-    def can_advance(root: Any) -> bool:
+    def can_advance(state: State) -> bool:
         """Whether ``next`` would leave the current step now (enable the Next button)."""
-        state = local(root)
         step, draft = state["step"], state["data"]
         if state["status"] != EDITING or graph.steps[step].errors(draft):
             return False
         return graph.target(step, NEXT, draft) is not None
 
-    def can_back(root: Any) -> bool:
-        """Whether ``back`` has a step to return to."""
-        state = local(root)
-        return state["status"] == EDITING and len(state["history"]) > 1
-
-    def can_submit(root: Any) -> bool:
+    def can_submit(state: State) -> bool:
         """Whether ``submit`` would start: last step, every step on the path passes."""
-        state = local(root)
-        if state["status"] != EDITING or not is_last(root):
+        if state["status"] != EDITING or not is_last(state):
             return False
         return not any(graph.steps[s].errors(state["data"]) for s in state["history"])
 
-    def progress(root: Any) -> Progress:
+    def progress(state: State) -> Progress:
         """A :class:`Progress` for a progress bar or a stepper."""
-        state = local(root)
         taken = tuple(state["history"])
         path = taken + graph.ahead(state["step"], state["data"])
-        done = state["status"] == DONE
-        fraction = 1.0 if done else (len(taken) - 1) / len(path)
+        fraction = 1.0 if state["status"] == DONE else (len(taken) - 1) / len(path)
         return Progress(state["step"], len(taken), len(path), fraction, path)
 
-    def errors(root: Any) -> PMap:  # type: ignore[type-arg]
-        """Every recorded error: ``{step: {field: message}}``."""
-        found: PMap = local(root)["errors"]  # type: ignore[type-arg]
-        return found
-
-    def is_complete(root: Any) -> bool:
-        """Whether the submit succeeded (the workflow is done until ``reset``)."""
-        return bool(local(root)["status"] == DONE)
-
-    def is_submitting(root: Any) -> bool:
-        """Whether a submit is pending (disable the inputs and show a spinner)."""
-        return bool(local(root)["status"] == SUBMITTING)
-
-    def pending_submit(root: Any) -> str | None:
-        """The request id of the pending submit (pass it to ``submit_succeeded``), or None."""
-        state = local(root)
-        request: str | None = state["request"] if state["status"] == SUBMITTING else None
-        return request
-
-    def submit_error(root: Any) -> str | None:
-        """The message of the last failed submit, or None."""
-        message: str | None = local(root)["submit_error"]
-        return message
-
-    def result(root: Any) -> Any:
-        """What the successful submit returned (frozen), or None."""
-        return local(root)["result"]
-
     table: dict[str, Callable[..., Any]] = {
-        fn.__name__: fn
-        for fn in (
-            current_step,
-            data,
-            history,
-            visited,
-            is_last,
-            can_advance,
-            can_back,
-            can_submit,
-            progress,
-            errors,
-            is_complete,
-            is_submitting,
-            pending_submit,
-            submit_error,
-            result,
-        )
+        fn.__name__: create_selector(local, fn, name=f"{name}.{fn.__name__}")
+        for fn in (is_last, can_advance, can_submit, progress)
     }
+    readers: dict[str, Callable[[State], Any]] = {
+        "current_step": lambda state: state["step"],
+        "data": lambda state: state["data"],
+        "history": lambda state: state["history"],
+        "visited": lambda state: state["visited"],
+        "errors": lambda state: state["errors"],
+        "can_back": lambda state: state["status"] == EDITING and len(state["history"]) > 1,
+        "is_complete": lambda state: state["status"] == DONE,
+        "is_submitting": lambda state: state["status"] == SUBMITTING,
+        "pending_submit": lambda state: state["request"] if state["status"] == SUBMITTING else None,
+        "submit_error": lambda state: state["submit_error"],
+        "result": lambda state: state["result"],
+    }
+    for key, read in readers.items():
+        table[key] = _on_root(f"{name}.{key}", read, local)
     table["errors_for"] = _errors_for(name, machine, local)
-    for key, fn in table.items():
-        fn.__name__ = fn.__qualname__ = f"{name}.{key}"
     return table
+
+
+def _on_root(label: str, read: Callable[[State], Any], local: Selector) -> Selector:
+    """A selector of the root state reading the workflow's state with ``read``, named for stats."""
+
+    def select(root: Any) -> Any:
+        return read(local(root))
+
+    select.__name__ = select.__qualname__ = label
+    return select
 
 
 def _errors_for(name: str, machine: Machine, local: Selector) -> Callable[[str], Selector]:
@@ -154,13 +109,12 @@ def _errors_for(name: str, machine: Machine, local: Selector) -> Callable[[str],
     def errors_for(step: str) -> Selector:
         known = machine.graph.step(step, where="errors_for").name
         if known not in made:
-
-            def step_errors(root: Any) -> PMap:  # type: ignore[type-arg]
-                found: PMap = local(root)["errors"].get(known, _NO_ERRORS)  # type: ignore[type-arg]
-                return found
-
-            step_errors.__name__ = step_errors.__qualname__ = f"{name}.errors_for({known!r})"
-            made[known] = step_errors
+            made[known] = _on_root(
+                f"{name}.errors_for({known!r})",
+                lambda state: state["errors"].get(known, _NO_ERRORS),
+                local,
+            )
         return made[known]
 
+    errors_for.__name__ = errors_for.__qualname__ = f"{name}.errors_for"
     return errors_for

@@ -229,3 +229,24 @@ def test_the_workflow_is_a_slice_with_steps_and_events():
     assert onboarding.step("failed").title == "Payment failed"
     assert [s.name for s in onboarding.steps][:2] == ["account", "profile"]
     assert onboarding.step("company").field_paths == ("company.name",)
+
+
+def test_the_checking_selectors_recompute_only_when_the_workflow_changed():
+    from streamlit_redux import Store, combine_reducers, create_slice
+
+    other = create_slice(name="other", initial_state=0, reducers={"inc": lambda s, a: s + 1})
+    store = Store(combine_reducers(onboarding=onboarding.reducer, other=other.reducer))
+    store.select(select.can_advance)
+    store.select(select.progress)
+    stats = store.selector_stats()
+    before = (stats["onboarding.can_advance"].recomputations,
+              stats["onboarding.progress"].recomputations)
+    store.dispatch(other.actions.inc())
+    store.select(select.can_advance)
+    first = store.select(select.progress)
+    stats = store.selector_stats()
+    assert (stats["onboarding.can_advance"].recomputations,
+            stats["onboarding.progress"].recomputations) == before
+    store.dispatch(onboarding.setter("email")("ann@example.com"))
+    assert store.select(select.progress) is not first
+    assert store.selector_stats()["onboarding.progress"].recomputations == before[1] + 1
