@@ -46,7 +46,7 @@ class Workflow(Slice[State]):
         self._local = select_path(mount)
         self._setters: dict[str, ActionCreator] = {}
         creators = _creators(name, machine)
-        reducer = create_reducer(machine.initial_state, _handlers(machine, creators))
+        reducer = create_reducer(machine.initial_state, _handlers(name, machine, creators))
         super().__init__(name, reducer, creators, build_selectors(name, machine, self._local))
 
     @property
@@ -207,7 +207,7 @@ def _creators(name: str, machine: Machine) -> dict[str, ActionCreator]:
 
 
 def _handlers(
-    machine: Machine, creators: Mapping[str, ActionCreator]
+    name: str, machine: Machine, creators: Mapping[str, ActionCreator]
 ) -> dict[HandlerKey, CaseReducer]:
     def event(name: str) -> CaseReducer:
         return lambda state, action: machine.advance(state, name)[0]
@@ -230,7 +230,9 @@ def _handlers(
         "submit_failed": lambda state, action: machine.settle(
             state, action.payload, succeeded=False
         ),
-        "reset": lambda state, action: machine.reset(state, action.payload),
+        "reset": lambda state, action: machine.reset(
+            state, None if action.payload is None else _draft(name, action.payload, "reset(data)")
+        ),
         "abandon": lambda state, action: machine.abandon(state),
         "field_changed": field_changed,
     }

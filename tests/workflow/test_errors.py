@@ -226,3 +226,11 @@ def make_store_for(wf):
     from streamlit_redux import Store, combine_reducers
 
     return Store(combine_reducers(w=wf.reducer))
+
+
+def test_a_dispatched_reset_with_data_that_is_not_a_mapping_keeps_the_state():
+    store = make_store()
+    before = store.state
+    with pytest.raises(WorkflowDefinitionError, match=r'^Workflow "onboarding" got reset\(data\)=\'x\'; the draft is a mapping'):
+        store.dispatch({"type": "onboarding/reset", "payload": "x"})
+    assert store.state is before

@@ -113,3 +113,16 @@ def test_selectors_read_the_workflow_where_it_is_mounted():
     workflow, store = undoable_store()
     assert workflow.store_path("email") == "present.onboarding.data.email"
     assert workflow.select_slice(store.state) is store.state["present"]["onboarding"]
+
+
+def test_a_submit_interrupted_by_a_refresh_is_settled_by_a_failure_without_an_id(tmp_path):
+    path = tmp_path / "drafts.db"
+    store = persisted_store(path)
+    fill(store, **VALID)
+    store.dispatch(actions.goto("review"))
+    store.dispatch(actions.submit())  # the session ends before the effect answers
+    restored = persisted_store(path)
+    assert select.is_submitting(restored.state)
+    restored.dispatch(actions.submit_failed("The submit was interrupted; submit again."))
+    assert step(restored) == "failed"
+    assert select.data(restored.state) == select.data(store.state)
