@@ -28,8 +28,8 @@ def request_id(action: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> Callable[..., None]:  # type: ignore[type-arg]
-    """Return ``effect(action, api, token=None)``: ``send(draft)``, then succeeded or failed.
+def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> SubmitEffect:  # type: ignore[type-arg]
+    """Return an effect ``(action, api, token=None)``: ``send(draft)``, then succeeded or failed.
 
     Works as a sync effect and as a background one (``background=True`` passes a cancel
     token, which is accepted and unused: a send that was started is reported either way).
@@ -48,22 +48,38 @@ def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> Callable[.
     >>> wf.selectors.is_complete(store.state), wf.selectors.result(store.state)
     (True, 20)
     """
-    actions = workflow.actions
+    return SubmitEffect(workflow, send)
 
-    def complete_submit(action: Any, api: Any, token: object = None) -> None:
-        pending = _accepted(workflow, action, api.get_state())
+
+class SubmitEffect:
+    """The effect ``submit_effect`` returns: an object, not a closure, so that its identity is
+    its name (``"<workflow>.submit_effect.<send>"``).
+
+    ``effects.on`` replaces a registration with the same name (module, qualified name and the
+    values a closure captured); a Streamlit script that builds the workflow and registers this
+    effect on every rerun keeps one registration, where a closure over the rebuilt workflow
+    would look new each run and pile up (harmless for the sends, which the request id keeps to
+    one, but each copy would run on every submit).
+    """
+
+    def __init__(self, workflow: Workflow, send: Callable[[PMap], Any]) -> None:  # type: ignore[type-arg]
+        self.workflow = workflow
+        self.send = send
+        self.__qualname__ = f"{workflow.name}.submit_effect.{_name(send)}"
+
+    def __call__(self, action: Any, api: Any, token: object = None) -> None:
+        """Send the draft of the submit ``action`` started, if it is still pending; answer."""
+        pending = _accepted(self.workflow, action, api.get_state())
         if pending is None:
             return
         request, draft = pending
+        actions = self.workflow.actions
         try:
-            result = send(draft)
+            result = self.send(draft)
         except Exception as exc:
             api.dispatch(actions.submit_failed(str(exc) or type(exc).__name__, request_id=request))
             return
         api.dispatch(actions.submit_succeeded(result, request_id=request))
-
-    complete_submit.__qualname__ = f"{workflow.name}.submit_effect.{_name(send)}"
-    return complete_submit
 
 
 def _accepted(workflow: Workflow, action: Any, root: Any) -> tuple[str | None, PMap] | None:  # type: ignore[type-arg]

@@ -25,7 +25,7 @@ from streamlit_redux.workflow.graph import NEXT, Graph, Target
 from streamlit_redux.workflow.machine import Machine
 from streamlit_redux.workflow.selectors import build_selectors
 from streamlit_redux.workflow.steps import Step
-from streamlit_redux.workflow.submit import request_id, submit_effect
+from streamlit_redux.workflow.submit import SubmitEffect, request_id, submit_effect
 
 State: TypeAlias = "PMap[str, Any]"
 
@@ -92,7 +92,7 @@ class Workflow(Slice[State]):
             )
         return self._setters[field]
 
-    def submit_effect(self, send: Callable[[PMap], Any]) -> Callable[..., None]:  # type: ignore[type-arg]
+    def submit_effect(self, send: Callable[[PMap], Any]) -> SubmitEffect:  # type: ignore[type-arg]
         """An effect for ``effects.on(wf.actions.submit, ...)`` that completes the submit.
 
         See :func:`streamlit_redux.workflow.submit.submit_effect`.

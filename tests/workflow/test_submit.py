@@ -187,3 +187,4 @@ def test_the_effect_does_nothing_when_the_submit_was_refused():
     store = make_store(middleware=[effects.middleware])
     store.dispatch(actions.submit())  # first step, nothing pending
     assert calls == []
+
