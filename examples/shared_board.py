@@ -1,16 +1,20 @@
 """A team board everyone edits at once: open it in two browser windows and watch both.
 
 Run: streamlit run examples/shared_board.py   (or: make demo-shared)
+Several servers: REDIS_URL=redis://localhost:6379/0 streamlit run ... on each (docs/shared.md).
 
 ``shared_store`` keeps one store for every session of this server. A card added or moved in one
 window appears in the other at once, without a click there: only the column fragments whose
 cards changed rerun. Your name stays yours (a per-session ``get_store``).
 """
 
+import os
+
 import streamlit as st
 from pyrsistent import pmap
 
 from streamlit_redux import create_slice, get_store, shared_store
+from streamlit_redux.storage import RedisStorage
 
 COLUMNS = ("todo", "doing", "done")
 
@@ -38,7 +42,9 @@ me = create_slice(
     },
 )
 
-team = shared_store("board", board.reducer)  # one for everyone on this server
+# One store for everyone on this server; with REDIS_URL, for everyone on every server.
+redis = RedisStorage(os.environ["REDIS_URL"]) if os.environ.get("REDIS_URL") else None
+team = shared_store("board", board.reducer, storage=redis)
 mine = get_store(me.reducer)  # one per browser session
 
 st.title("Team board")

@@ -145,3 +145,18 @@ def request_session_rerun(session_id: str, fragment_ids: Sequence[str] | None) -
 
     session._call_soon_on_event_loop(request)
     return True
+
+
+def disconnected_session_ttl_s() -> float:
+    """Seconds a disconnected session stays resumable (``server.disconnectedSessionTTL``)."""
+    try:
+        return float(st.get_option("server.disconnectedSessionTTL"))
+    except Exception:  # an older Streamlit without the option: its default
+        return 120.0
+
+
+def session_is_active(session_id: str) -> bool:
+    """Whether a browser is connected to session ``session_id`` now."""
+    from streamlit.runtime import Runtime
+
+    return Runtime.exists() and Runtime.instance().get_app_session(session_id) is not None

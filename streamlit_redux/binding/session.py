@@ -9,7 +9,9 @@ from typing import Any, Literal
 import streamlit as st
 
 from streamlit_redux.binding import runtime
+from streamlit_redux.binding.alerts import show_alerts
 from streamlit_redux.binding.identity import owner_for_scope
+from streamlit_redux.binding.lifecycle import hold_lease
 from streamlit_redux.binding.view import StoreView
 from streamlit_redux.middleware.persist import Persistor
 from streamlit_redux.store import signals
@@ -31,6 +33,7 @@ def get_store(
     initial_state: Any = None,
     middleware: Iterable[Middleware] = (),
     devtools: bool | Literal["auto"] = False,
+    alerts: bool = True,
 ) -> StoreView[Any]:
     """Return this session's store, kept in ``st.session_state["streamlit_redux:<key>"]``.
 
@@ -38,7 +41,9 @@ def get_store(
     runs keep its state, history and subscriptions and adopt this run's reducer and middleware
     (edit the app while it runs: the state stays). ``reducer`` may be a dict of slice reducers
     (combined with ``combine_reducers``). ``devtools=True`` (or ``"auto"``: in development
-    only) draws the devtools panel in the sidebar.
+    only) draws the devtools panel in the sidebar. ``alerts`` shows the user, where
+    ``get_store`` is called, a toast per refused action and a banner while saving fails
+    (``alerts=False`` and ``show_alerts(store)`` elsewhere to place them yourself).
 
     >>> # store = get_store({"todos": todos.reducer, "filter": filter_.reducer})
     """
@@ -61,6 +66,9 @@ def get_store(
         if reducer is not view.store.reducer:
             view.store.adopt_reducer(reducer)
     view.begin_run()
+    hold_lease(view.store)
+    if alerts:
+        show_alerts(view)
     if devtools:
         if not signals.panel_requested.receivers:
             importlib.import_module(_PANEL_MODULE)

@@ -17,6 +17,8 @@ import streamlit as st
 
 from streamlit_redux.binding import runtime
 from streamlit_redux.binding.view import StoreView
+from streamlit_redux.middleware.replicate import replicate
+from streamlit_redux.storage.base import Storage
 from streamlit_redux.store.errors import NotInScriptRunError
 from streamlit_redux.store.middleware_api import Middleware
 from streamlit_redux.store.reducers import Reducer, combine_reducers
@@ -36,6 +38,7 @@ def shared_store(
     initial_state: Any = None,
     middleware: Iterable[Middleware] = (),
     poll_s: float = 1.0,
+    storage: Storage | None = None,
 ) -> StoreView[Any]:
     """Return this session's view of the server-wide store named ``key``.
 
@@ -44,7 +47,8 @@ def shared_store(
     middleware that closed over one session's data must never run for another). When a session
     dispatches, every other session showing changed data reruns just those fragments (or its
     app body) at once; where Streamlit's internals for that are missing, a small fragment polls
-    every ``poll_s`` seconds instead.
+    every ``poll_s`` seconds instead. With ``storage=RedisStorage(url)`` the state lives in
+    Redis under ``shared:<key>`` and every server replica shares it (``middleware.replicate``).
 
     >>> # board = shared_store("board", board_slice.reducer)
     >>> # st.button("Vote", on_click=board.dispatch, args=(voted("tabs"),))
@@ -60,7 +64,10 @@ def shared_store(
     with _lock:
         store = _stores.get(key)
         if store is None:
-            store = _stores[key] = Store(reducer, initial_state, tuple(middleware), name=key)
+            chain = tuple(middleware)
+            if storage is not None:
+                chain = (replicate(storage, key=f"shared:{key}"), *chain)
+            store = _stores[key] = Store(reducer, initial_state, chain, name=key)
     if reducer is not store.reducer:
         store.adopt_reducer(reducer)
     slot = SHARED_KEY_PREFIX + key

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
 from streamlit_redux.binding import runtime
+from streamlit_redux.binding.forms import FormBinding
 from streamlit_redux.binding.injection import inject_slice
 from streamlit_redux.binding.memo_keys import stable_key
 from streamlit_redux.binding.reruns import APP, RerunDecision, plan_reruns
 from streamlit_redux.binding.tracker import SelectionTracker
+from streamlit_redux.binding.uploads import bind_upload
 from streamlit_redux.binding.widgets import bind_widget
 from streamlit_redux.store import signals
 from streamlit_redux.store.actions import Action
@@ -230,15 +232,63 @@ class StoreView(Generic[S]):
         action_creator: Callable[[Any], Action],
         *,
         key: str | None = None,
+        url: bool = False,
     ) -> dict[str, Any]:
         """Widget kwargs (``key``, ``on_change``) binding a widget to ``source`` in the store.
 
         The widget's return value is current wherever it is drawn: when its value changes,
-        the scope it is drawn in reruns.
+        the scope it is drawn in reruns. ``url=True`` makes it a deep link (a query parameter).
 
         >>> # city = st.selectbox("City", cities, **store.bind("city", address.actions.chosen))
         """
-        return bind_widget(self, source, action_creator, key=key)
+        return bind_widget(self, source, action_creator, key=key, url=url)
+
+    def bind_table(
+        self,
+        source: str | Callable[[Any], Any],
+        action_creator: Callable[[Any], Action],
+        *,
+        columns: Sequence[str],
+        types: Mapping[str, type] | None = None,
+        key: str | None = None,
+    ) -> dict[str, Any]:
+        """``st.data_editor`` kwargs binding a table (a vector of row maps); see ``table.py``.
+
+        >>> # st.data_editor(**store.bind_table("rows", edited, columns=["day", "amount"]))
+        """
+        from streamlit_redux.binding.table import bind_table  # imports pandas: on first use
+
+        return bind_table(self, source, action_creator, columns=columns, types=types, key=key)
+
+    def bind_upload(
+        self,
+        source: str | Callable[[Any], Any],
+        action_creator: Callable[[Any], Action],
+        *,
+        keep: Callable[[str, bytes], None] | None = None,
+        key: str | None = None,
+    ) -> dict[str, Any]:
+        """``st.file_uploader`` / ``st.camera_input`` kwargs: metadata and a hash in the store,
+        the bytes handed to ``keep``; see ``uploads.py``.
+
+        >>> # st.file_uploader("Receipt", **store.bind_upload("receipt", attached, keep=save))
+        """
+        return bind_upload(self, source, action_creator, keep=keep, key=key)
+
+    def bind_form(
+        self,
+        source: str | Callable[[Any], Any],
+        action_creator: Callable[[Any], Action],
+        *,
+        validate: Callable[[Mapping[str, Any]], Mapping[str, str]] | None = None,
+        key: str | None = None,
+    ) -> FormBinding:
+        """Bind the fields of an ``st.form`` to a map in the store: one action per submit,
+        errors per field; see ``forms.py``.
+
+        >>> # form = store.bind_form("draft", expense.actions.submitted, validate=check)
+        """
+        return FormBinding(self, source, action_creator, validate=validate, key=key)
 
     def fragment(
         self,

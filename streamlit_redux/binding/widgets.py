@@ -1,7 +1,7 @@
 """Widget binding: any input widget reads from and writes to the store.
 
 Streamlit drops the session_state entry of a widget that is not rendered in a run (page switch,
-conditional render). ``bind_widget`` re-seeds the widget's key from the store before every
+conditional render). ``bind_widget`` seeds the widget's key from the store before every
 render, so the value comes back; the widget never gets ``value=``, so there is no "default value
 and Session State" conflict. The selection is recorded in the scope the widget is drawn in, so
 when the widget's value changes that scope reruns and the widget's return value is current.
@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import streamlit as st
 from pyrsistent import thaw
 
+from streamlit_redux.binding.url import sync_from_url
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import BindingError
 from streamlit_redux.store.selectors import select_path
@@ -42,16 +43,24 @@ def bind_widget(
     action_creator: Callable[[Any], Action],
     *,
     key: str | None = None,
+    url: bool = False,
 ) -> dict[str, Any]:
     """Return widget kwargs (``key``, ``on_change``) that bind a widget to the store.
 
     ``source`` is a dotted state path or a selector; a change dispatches
-    ``action_creator(new_value)``.
+    ``action_creator(new_value)``. ``url=True`` also keeps the value in the page's URL
+    (the query parameter is named by ``key``, by default the path): a shareable deep link,
+    read into the store when a session starts (see ``url.py``).
 
     >>> # st.text_input("Name", **store.bind("profile.name", profile.actions.renamed))
+    >>> # st.selectbox("City", cities, **store.bind("city", chosen, url=True))  # ?city=Lyon
     """
     selector = select_path(source) if isinstance(source, str) else source
-    widget_key = key or WIDGET_KEY_PREFIX + _name_of(source)
+    if url:
+        widget_key = key or widget_name(source)
+        sync_from_url(view, selector, action_creator, widget_key)
+    else:
+        widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
 
     def holds(store_value: Any) -> bool:
         return widget_key in st.session_state and same_widget_value(
@@ -59,8 +68,12 @@ def bind_widget(
         )
 
     value = view.select(selector, holds=holds)
-    if not holds(value):
-        st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
+    # Seeded on every run, even when the widget already holds the value: the assignment makes
+    # Streamlit send the value with the widget (``set_value``). Without it, a widget the browser
+    # re-creates (a run interrupted by a fast click drops the elements it had not reached yet)
+    # comes back with its own default and reports that default as an edit on the next click.
+    # What the user is typing and has not sent yet is kept (tests/browser: polling typing).
+    st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
 
     def on_change() -> None:
         new_value = st.session_state[widget_key]
@@ -69,10 +82,14 @@ def bind_widget(
         if not same_widget_value(new_value, thaw(view.select(selector))):
             view.dispatch(action_creator(new_value))
 
-    return {"key": widget_key, "on_change": on_change}
+    kwargs: dict[str, Any] = {"key": widget_key, "on_change": on_change}
+    if url:
+        kwargs["bind"] = "query-params"
+    return kwargs
 
 
-def _name_of(source: str | Callable[[Any], Any]) -> str:
+def widget_name(source: str | Callable[[Any], Any]) -> str:
+    """The name a binding's widget key is made from: the path, or the selector's name."""
     if isinstance(source, str):
         return source
     name = getattr(source, "name", None) or getattr(source, "__qualname__", None)

@@ -1,44 +1,62 @@
 """Side effects after actions (Redux Toolkit's listener middleware), and thunks.
 
 >>> from streamlit_redux import Store, create_action
->>> from streamlit_redux.middleware.effects import create_effects, thunk
+>>> from streamlit_redux.middleware.effects import effects_middleware, on, thunk
 >>> saved = create_action("doc/saved")
->>> effects = create_effects()
->>> @effects.on(saved)
+>>> @on(saved)
 ... def notify(action, api):
 ...     print("saved", action.payload)
->>> store = Store(lambda s, a: s, 0, middleware=[thunk, effects.middleware])
+>>> store = Store(lambda s, a: s, 0, middleware=[thunk, effects_middleware(notify)])
 >>> _ = store.dispatch(saved("v1"))
 saved v1
 
-Streamlit reruns the script on every interaction: create the effects object once (module level
-for stateless effects, or in ``st.cache_resource``) so registrations are not repeated; the
-middleware itself may be rebuilt on every run.
+Effects belong to the store whose middleware lists them, and to no other: there is no
+registry to add to, so an effect defined in one session's script run (closing over that
+session's user) can only ever run for that session's store. Build the middleware in the script
+body on every run, like ``get_store``'s other middleware: the store adopts each run's effects.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Hashable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Any
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
 
+from streamlit_redux.middleware.effects_runner import CancelToken, EffectRunner, Job
 from streamlit_redux.store import signals
 from streamlit_redux.store.actions import Action, ActionCreator
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import (
+    EffectDefinitionError,
+    EffectRefusedError,
+    EffectTimeoutError,
+)
 from streamlit_redux.store.middleware_api import Dispatch, MiddlewareAPI
+from streamlit_redux.store.store import Store
 
-__all__ = ["CancelToken", "Effects", "create_effects", "thunk"]
+__all__ = [
+    "CancelToken",
+    "EffectListener",
+    "cancel_effects",
+    "effects_middleware",
+    "on",
+    "thunk",
+]
 
 _log = logging.getLogger("streamlit_redux")
-Matcher = str | Callable[[Action], bool] | Any  # a type, a predicate, or an ActionCreator
+_RUNNER = "streamlit_redux:effects"
+Matcher = str | Callable[[Action], bool] | ActionCreator
 Effect = Callable[..., Any]
 
 
 def thunk(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-    """Dispatching a callable ``fn(dispatch, get_state)`` calls it and returns its result."""
+    """Dispatching a callable ``fn(dispatch, get_state)`` calls it and returns its result.
+
+    >>> store = Store(lambda s, a: s, 0, middleware=[thunk])
+    >>> store.dispatch(lambda dispatch, get_state: get_state() + 1)
+    1
+    """
 
     def wrap(next_dispatch: Dispatch) -> Dispatch:
         def dispatch(action: Any) -> Any:
@@ -51,128 +69,159 @@ def thunk(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
     return wrap
 
 
-class CancelToken:
-    """Handed to background effects: poll ``cancelled`` or sleep with ``wait(seconds)``."""
+@dataclass(frozen=True)
+class EffectListener:
+    """An effect and the actions it answers; made by :func:`on`, run by ``effects_middleware``.
 
-    def __init__(self) -> None:
-        self._event = threading.Event()
+    Calling it calls the effect, so a decorated function stays usable (and testable) as is.
+    """
 
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, seconds: float) -> bool:
-        """Sleep up to ``seconds``; True if cancelled meanwhile (stop then)."""
-        return self._event.wait(seconds)
-
-    def cancel(self) -> None:
-        self._event.set()
-
-
-@dataclass
-class _Listener:
-    key: Hashable
     matches: Callable[[Action], bool]
     effect: Effect
     background: bool
+    timeout_s: float
+
+    def __call__(self, *args: Any) -> Any:
+        return self.effect(*args)
 
 
-@dataclass
-class Effects:
-    """Effects registered with ``on``; put ``effects.middleware`` in the store."""
+@overload
+def on(
+    matcher: Matcher, effect: None = None, *, background: bool = ..., timeout_s: float | None = ...
+) -> Callable[[Effect], EffectListener]: ...
 
-    max_workers: int = 4
-    _listeners: list[_Listener] = field(default_factory=list)
-    _pool: ThreadPoolExecutor | None = None
-    _tokens: set[CancelToken] = field(default_factory=set)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def on(
-        self,
-        matcher: Matcher,
-        effect: Effect | None = None,
-        *,
-        background: bool = False,
-        key: Hashable = None,
-    ) -> Any:
-        """Run ``effect(action, api)`` after each matching action (decorator or direct call).
+@overload
+def on(
+    matcher: Matcher, effect: Effect, *, background: bool = ..., timeout_s: float | None = ...
+) -> EffectListener: ...
 
-        ``matcher``: an action type, an action creator, or a predicate ``(action) -> bool``.
-        ``background=True``: run on a thread pool as ``effect(action, api, token)``.
-        Registering the same effect again replaces it, so a script that registers on every
-        Streamlit rerun keeps one registration (with the latest code). "The same" means the
-        same ``key``, by default the matcher and the effect's module and qualified name (plus
-        the line for lambdas, and the hashable values it captured or has as defaults).
-        """
-        if effect is None:
-            return lambda fn: self.on(matcher, fn, background=background, key=key)
-        matches = _matcher(matcher)
-        identity = _default_key(matcher, effect) if key is None else key
-        listener = _Listener(identity, matches, effect, background)
-        with self._lock:
-            self._listeners = [kept for kept in self._listeners if kept.key != listener.key]
-            self._listeners.append(listener)
-        return effect
 
-    def middleware(self, api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        """The listener middleware: effects run after the reducers handled the action."""
+def on(
+    matcher: Matcher,
+    effect: Effect | None = None,
+    *,
+    background: bool = False,
+    timeout_s: float | None = None,
+) -> EffectListener | Callable[[Effect], EffectListener]:
+    """Run ``effect(action, api)`` after each matching action (a decorator, or call it directly).
+
+    ``matcher``: an action type, an action creator, or a predicate ``(action) -> bool``.
+    ``background=True``: run on one of the store's own threads as ``effect(action, api, token)``;
+    after ``timeout_s`` seconds (default 60) its ``token`` is cancelled and an
+    ``EffectTimeoutError`` is reported on ``signals.effect_failed``. Pass the result to
+    :func:`effects_middleware`.
+
+    >>> @on("doc/saved", background=True, timeout_s=30)
+    ... def upload(action, api, token): ...
+    >>> upload.background, upload.timeout_s
+    (True, 30.0)
+    """
+    matches = _matcher(matcher)
+    if effect is None:
+        return lambda fn: on(matcher, fn, background=background, timeout_s=timeout_s)
+    if not callable(effect) or isinstance(effect, EffectListener):
+        raise EffectDefinitionError(
+            f"on({matcher!r}, ...) got {effect!r} as the effect; pass a function "
+            "effect(action, api) (with background=True: effect(action, api, token))."
+        )
+    timeout = _timeout(matcher, effect, background, timeout_s)
+    return EffectListener(matches, effect, background, timeout)
+
+
+def _timeout(matcher: Matcher, effect: Effect, background: bool, timeout_s: object) -> float:
+    where = f'on({matcher!r}, ...) got timeout_s={timeout_s!r} for effect "{_name(effect)}"'
+    if timeout_s is None:
+        return 60.0
+    if not background:
+        raise EffectDefinitionError(
+            f"{where}, which runs on the dispatching thread and cannot be stopped; pass "
+            "background=True to give it a timeout, or drop timeout_s."
+        )
+    if isinstance(timeout_s, bool) or not (isinstance(timeout_s, (int, float)) and timeout_s > 0):
+        raise EffectDefinitionError(f"{where}; pass a number of seconds above 0.")
+    if not math.isfinite(timeout_s):
+        raise EffectDefinitionError(
+            f"{where}; every background effect needs a finite timeout: pass a number of seconds."
+        )
+    return float(timeout_s)
+
+
+def effects_middleware(
+    *listeners: EffectListener, max_concurrent: int = 4, max_queued: int = 64
+) -> Callable[[MiddlewareAPI], Callable[[Dispatch], Dispatch]]:
+    """The listener middleware: run ``listeners`` after the actions they match.
+
+    Effects run once the dispatch has committed, outside the store's lock, on the dispatching
+    thread (so they may dispatch, or wait for another thread that dispatches); background ones
+    run on the store's own threads, at most ``max_concurrent`` at once and ``max_queued``
+    waiting. An effect that raises is logged and sent on ``signals.effect_failed``.
+
+    >>> store = Store(lambda s, a: s, 0, middleware=[effects_middleware(
+    ...     on("ping", lambda action, api: print("pong")))])
+    >>> _ = store.dispatch({"type": "ping"})
+    pong
+    """
+    _check_listeners(listeners)
+    _check_bound("max_concurrent", max_concurrent)
+    _check_bound("max_queued", max_queued)
+
+    def middleware(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
+        runner = api.kept(_RUNNER, EffectRunner)
+        runner.max_concurrent, runner.max_queued = max_concurrent, max_queued
+
+        def run(matched: list[EffectListener], action: Action) -> None:
+            for listener in matched:
+                if listener.background:
+                    job = Job(listener.effect, action, api, listener.timeout_s)
+                    runner.submit(job, _report)
+                    continue
+                try:
+                    listener.effect(action, api)
+                except Exception as exc:
+                    _report(listener.effect, action, exc)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:
                 result = next_dispatch(action)
                 if isinstance(action, Action):
-                    for listener in list(self._listeners):
-                        if listener.matches(action):
-                            self._run(listener, action, api)
+                    matched = [listener for listener in listeners if listener.matches(action)]
+                    if matched:
+                        api.defer(lambda: run(matched, action))
                 return result
 
             return dispatch
 
         return wrap
 
-    def _run(self, listener: _Listener, action: Action, api: MiddlewareAPI) -> None:
-        if listener.background:
-            token = CancelToken()
-            with self._lock:
-                self._tokens.add(token)
-                pool = self._pool or ThreadPoolExecutor(self.max_workers, "streamlit_redux-effect")
-                self._pool = pool
-            future = pool.submit(listener.effect, action, api, token)
-            future.add_done_callback(lambda done: self._finished(done, token, listener, action))
-            return
-        try:
-            listener.effect(action, api)
-        except Exception as exc:
-            _report(listener, action, exc)
-
-    def _finished(
-        self, future: Future[Any], token: CancelToken, listener: _Listener, action: Action
-    ) -> None:
-        with self._lock:
-            self._tokens.discard(token)
-        error = None if future.cancelled() else future.exception()
-        if isinstance(error, Exception):
-            _report(listener, action, error)
-
-    def cancel_all(self) -> None:
-        """Ask every running background effect to stop (they see ``token.cancelled``)."""
-        with self._lock:
-            tokens = list(self._tokens)
-        for token in tokens:
-            token.cancel()
-
-    def shutdown(self, *, wait: bool = True) -> None:
-        """Cancel background effects and stop the thread pool."""
-        self.cancel_all()
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=wait, cancel_futures=True)
+    return middleware
 
 
-def create_effects(*, max_workers: int = 4) -> Effects:
-    """Return an empty :class:`Effects` (no thread starts until a background effect runs)."""
-    return Effects(max_workers=max_workers)
+def cancel_effects(store: Store[Any]) -> None:
+    """Ask the store's running background effects to stop (their ``token.cancelled`` is set).
+
+    ``store.close()`` does this too, and also refuses new background effects. With the view
+    ``get_store`` returns, pass ``view.store``.
+
+    >>> cancel_effects(Store(lambda s, a: s, 0))
+    """
+    store.kept(_RUNNER, EffectRunner).cancel()
+
+
+def _check_listeners(listeners: Sequence[object]) -> None:
+    for listener in listeners:
+        if not isinstance(listener, EffectListener):
+            raise EffectDefinitionError(
+                f"effects_middleware got {_name(listener)!r}, not an effect made by on(); "
+                "wrap it: on(action_type, effect), or decorate the function with @on(...)."
+            )
+
+
+def _check_bound(option: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise EffectDefinitionError(
+            f"effects_middleware got {option}={value!r}; pass a whole number of at least 1."
+        )
 
 
 def _matcher(matcher: Matcher) -> Callable[[Action], bool]:
@@ -183,65 +232,25 @@ def _matcher(matcher: Matcher) -> Callable[[Action], bool]:
         return lambda action: bool(match(action))
     if callable(matcher):
         return lambda action: bool(matcher(action))
-    raise StreamlitReduxError(
-        f"effects.on got {matcher!r}; pass an action type, an action creator or a predicate."
+    raise EffectDefinitionError(
+        f"on() got {matcher!r}; pass an action type, an action creator or a predicate."
     )
 
 
-def _default_key(matcher: Matcher, effect: Effect) -> Hashable:
-    matcher_key = matcher if isinstance(matcher, str) else getattr(matcher, "type", None)
-    return (
-        matcher_key if isinstance(matcher_key, str) else _code_key(matcher),
-        _code_key(effect),
-    )
+def _name(value: object) -> str:
+    return str(getattr(value, "__qualname__", None) or repr(value))
 
 
-def _code_key(fn: Any) -> Hashable:
-    """Names that survive a rerun (the function object does not); lambdas add their line,
-    closures the values they captured, so ``on(t, make_handler(t))`` in a loop stays apart."""
-    name = getattr(fn, "__qualname__", None)
-    if name is None:
-        return id(fn)
-    line = getattr(getattr(fn, "__code__", None), "co_firstlineno", None)
-    return (
-        getattr(fn, "__module__", None),
-        name,
-        line if "<lambda>" in name else None,
-        _captured(fn),
-    )
-
-
-def _captured(fn: Any) -> tuple[Hashable, ...]:
-    """The values a function carries: closure cells and default arguments."""
-    values: list[Any] = []
-    for cell in getattr(fn, "__closure__", None) or ():
-        try:
-            values.append(cell.cell_contents)
-        except ValueError:  # an empty cell (a variable not assigned yet)
-            values.append(None)
-    values.extend(getattr(fn, "__defaults__", None) or ())
-    return tuple(_value_key(value) for value in values)
-
-
-def _value_key(value: Any) -> Hashable:
-    if callable(value):  # names only: a recursive closure would recurse here forever
-        return (getattr(value, "__module__", None), getattr(value, "__qualname__", None))
-    try:
-        hash(value)
-    except TypeError:  # unhashable (a list, a dict): its type decides
-        return type(value).__name__
-    key: Hashable = value
-    return key
-
-
-def _report(listener: _Listener, action: Action, error: Exception) -> None:
-    name = getattr(listener.effect, "__qualname__", repr(listener.effect))
-    _log.error(
-        'Effect "%s" raised %s: %s after action "%s"; the dispatch went on.',
-        name,
-        type(error).__name__,
-        error,
-        action.type,
-        exc_info=error,
-    )
-    signals.effect_failed.send(listener.effect, action=action, error=error)
+def _report(effect: Effect, action: Action, error: Exception) -> None:
+    if isinstance(error, (EffectRefusedError, EffectTimeoutError)):  # ours: already a sentence
+        _log.error("%s", error)
+    else:
+        _log.error(
+            'Effect "%s" raised %s: %s after action "%s"; the dispatch went on.',
+            _name(effect),
+            type(error).__name__,
+            error,
+            action.type,
+            exc_info=error,
+        )
+    signals.effect_failed.send(effect, action=action, error=error)

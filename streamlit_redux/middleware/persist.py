@@ -157,6 +157,7 @@ class Persistor:
             return _passing_through
         book = api.kept(f"streamlit_redux:persist:{storage_key}", Book)
         book.api, book.key = api, storage_key
+        book.flush = lambda: self._sync.flush(book)
         self._books.add(book)
         api.enhance_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
         api.after_commit(lambda state: self._sync.committed(book), name=name)

@@ -41,6 +41,13 @@ class Book:
     writer: int | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     write_lock: threading.RLock = field(default_factory=threading.RLock)
+    flush: Callable[[], None] | None = None
+    """Writes a debounced change now (set by the persistor that installed this book)."""
+
+    def close(self) -> None:
+        """``Store.close()``: the session ended, so write what a debounce still holds."""
+        if self.flush is not None:
+            self.flush()
 
     def record(self, previous: Any, action: Action, state: Any) -> None:
         """Note one reducer step (keyed by the new state's identity, which it keeps alive)."""

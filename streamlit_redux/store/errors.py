@@ -121,3 +121,37 @@ class PersistScopeError(PersistError):
 
 class IdentityError(StreamlitReduxError):
     """The browser or user identity could not be read, or the server secret is unusable."""
+
+
+# -- effects (streamlit_redux.middleware.effects) ---------------------------------------------
+
+
+class EffectDefinitionError(StreamlitReduxError, TypeError):
+    """``on(...)`` or ``effects_middleware(...)`` got something it cannot run."""
+
+
+class EffectTimeoutError(StreamlitReduxError):
+    """A background effect ran past its ``timeout_s``; its token was cancelled (reported only)."""
+
+
+class EffectRefusedError(StreamlitReduxError):
+    """A background effect was not started: its store's queue was full or the store was closed."""
+
+
+# -- shared stores across replicas (streamlit_redux.middleware.replicate) ---------------------
+
+
+class ReplicaError(StreamlitReduxError):
+    """A shared store kept in storage (Redis) could not commit a dispatch; nothing changed."""
+
+
+class ReplicaConflictError(ReplicaError):
+    """Other replicas kept committing to the key first, more times in a row than allowed."""
+
+
+class ReplicaUnavailableError(ReplicaError, ConnectionError):
+    """The storage of a shared store could not be reached (Redis down); nothing changed."""
+
+
+class ReplicaDataError(ReplicaError):
+    """The stored state of a shared store is not readable JSON of a state (edited, cut off)."""

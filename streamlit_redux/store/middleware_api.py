@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 from streamlit_redux.store.errors import MiddlewareError, StreamlitReduxError
 
-if TYPE_CHECKING:
-    from streamlit_redux.store.store import Store
+
+class _Store(Protocol):
+    """The parts of a store its middleware API hands on (the store itself is not imported:
+    store.py builds this API, so importing it back would be a cycle)."""
+
+    @property
+    def state(self) -> Any: ...
+
+    def enhance_reducer(self, enhancer: Callable[[Any], Any], *, name: str) -> None: ...
+
+    def kept(self, name: str, factory: Callable[[], T]) -> T: ...
+
+    def defer(self, callback: Callable[[], None]) -> None: ...
+
+    def subscribe(self, listener: Callable[[Any], None]) -> Callable[[], None]: ...
 
 T = TypeVar("T")
 Dispatch: TypeAlias = Callable[[Any], Any]
@@ -17,14 +30,15 @@ Dispatch: TypeAlias = Callable[[Any], Any]
 class MiddlewareAPI:
     """What a middleware gets: ``dispatch`` (through the whole chain), ``get_state``, ``kept``."""
 
-    __slots__ = ("_store",)
+    __slots__ = ("_dispatch", "_store")
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: _Store, dispatch: Callable[[Any], Any]) -> None:
         self._store = store
+        self._dispatch = dispatch
 
     def dispatch(self, action: Any) -> Any:
         """Dispatch through the whole chain, as ``store.dispatch`` does."""
-        return self._store._dispatch_from_middleware(action)
+        return self._dispatch(action)
 
     def get_state(self) -> Any:
         """The current state (inside a dispatch: the state so far in its transaction)."""
@@ -43,6 +57,13 @@ class MiddlewareAPI:
         Streamlit rebuilds middleware on every rerun; data kept here (history, queues) survives.
         """
         return self._store.kept(name, factory)
+
+    def defer(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after the outermost dispatch commits, outside the store's lock.
+
+        Dropped if the dispatch raises; see ``Store.defer``.
+        """
+        self._store.defer(callback)
 
     def after_commit(self, listener: Callable[[Any], None], *, name: str) -> None:
         """Call ``listener(state)`` after each outermost dispatch that changed the state.

@@ -91,6 +91,7 @@ class Store(Generic[S]):
         self._committed: Any = None if initial_state is None else freeze(initial_state)
         self._working: Any = self._committed
         self._reduced: list[_Reduced] = []
+        self._deferred: list[Callable[[], None]] = []
         self._depth = 0
         self._owner: int | None = None
         self._reducing_thread: int | None = None
@@ -241,7 +242,7 @@ class Store(Generic[S]):
 
         The first middleware is the outermost: it sees each action first.
         """
-        api = MiddlewareAPI(self)
+        api = MiddlewareAPI(self, self._dispatch_from_middleware)
         with self.lock:
             self._building_chain = True
             try:
@@ -279,6 +280,7 @@ class Store(Generic[S]):
             depth = self._depth
             if depth:  # nested in a middleware's dispatch: roll back to where this one began
                 before, recorded = self._working, len(self._reduced)
+                deferred_mark = len(self._deferred)
             else:
                 before, recorded = self._committed, 0
                 self._owner = get_ident()
@@ -288,6 +290,7 @@ class Store(Generic[S]):
             except BaseException as exc:
                 self._working = before
                 del self._reduced[recorded:]
+                del self._deferred[deferred_mark if depth else 0 :]
                 self._depth = depth
                 if not depth:
                     self._owner = None
@@ -302,16 +305,57 @@ class Store(Generic[S]):
             reduced = self._reduced
             if reduced:
                 self._reduced = []
+            deferred = self._deferred
+            if deferred:
+                self._deferred = []
             listeners = self._listeners
         finally:
             lock.release()
-        if reduced or (
-            (listeners or _state_changed.receivers)
-            and state is not previous
-            and not unchanged(state, previous)
-        ):
-            self._notify(previous, state, reduced, listeners)
+        try:
+            if reduced or (
+                (listeners or _state_changed.receivers)
+                and state is not previous
+                and not unchanged(state, previous)
+            ):
+                self._notify(previous, state, reduced, listeners)
+        finally:
+            if deferred:  # committed: the work middleware deferred runs now
+                for callback in deferred:
+                    callback()
         return result
+
+    def defer(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` once the outermost dispatch on this thread has committed.
+
+        It runs on the dispatching thread, outside the store's lock, after the listeners, so it
+        may dispatch or wait for another thread that dispatches; if the dispatch raises (and is
+        rolled back) it never runs. Outside a dispatch it runs at once. Effects use it to run
+        after the reducers, like Redux Toolkit's listener middleware.
+
+        >>> store = Store(lambda s, a: s + 1, 0)
+        >>> store.defer(lambda: print("now"))
+        now
+        """
+        if self._owner == get_ident():
+            self._deferred.append(callback)
+        else:
+            callback()
+
+    def close(self) -> None:
+        """Release what middleware keep in this store: ``close()`` each kept object that has one.
+
+        Call it when the store's session ends: background effects are cancelled and their
+        threads end. The state stays readable and dispatch still works; closing twice is
+        harmless.
+
+        >>> Store(lambda s, a: s, 0).close()
+        """
+        with self.lock:
+            kept = list(self._kept.values())
+        for value in kept:
+            close = getattr(value, "close", None)
+            if callable(close):
+                close()
 
     def _dispatch_from_middleware(self, action: Any) -> Any:
         """``api.dispatch`` of the middleware API: the whole chain, refused during setup."""

@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import given, settings
@@ -221,7 +222,10 @@ def get(headers=(), scheme="http", url="/", **options):
     async def send(message):
         messages.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: after a browser test Playwright's loop runs on this thread,
+    # and asyncio.run refuses to start inside a running loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     start = next(m for m in messages if m["type"] == "http.response.start")
     found = [(k.decode(), v.decode("latin-1")) for k, v in start["headers"]]
     body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")

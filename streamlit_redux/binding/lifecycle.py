@@ -1,0 +1,54 @@
+"""Release a session's store when the session really ends, not when its tab disconnects.
+
+Streamlit has no session-end hook. ``st.cache_resource(scope="session", on_release=...)`` fires
+when the websocket disconnects, but the session may resume within
+``server.disconnectedSessionTTL`` with its state intact. So the release starts a lease: when it
+runs out and the session is still not active, the store is closed (``Store.close()``: background
+effects cancelled, debounced writes flushed). A session that came back renews its lease on its
+next run.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+import streamlit as st
+
+from streamlit_redux.binding import runtime
+from streamlit_redux.store.store import Store
+
+_MARGIN_S = 5.0
+
+
+class _Lease:
+    """What the session cache holds for one session's store."""
+
+    def __init__(self, store: Store, session_id: str) -> None:
+        self.store = weakref.ref(store)
+        self.session_id = session_id
+
+
+def hold_lease(store: Store) -> None:
+    """Call on every run: ties ``store``'s release to the end of this session."""
+    session_id = runtime.current_session_id()
+    if session_id is not None:
+        _lease_for(store.name, session_id, store)
+
+
+def _release(lease: _Lease) -> None:
+    timer = threading.Timer(runtime.disconnected_session_ttl_s() + _MARGIN_S, _expire, (lease,))
+    timer.daemon = True
+    timer.start()
+
+
+def _expire(lease: _Lease) -> None:
+    store = lease.store()
+    if store is not None and not runtime.session_is_active(lease.session_id):
+        store.close()
+
+
+@st.cache_resource(scope="session", on_release=_release, show_spinner=False)
+def _lease_for(store_name: str, session_id: str, _store: Store) -> _Lease:
+    # A leading underscore keeps the store out of Streamlit's cache key.
+    return _Lease(_store, session_id)

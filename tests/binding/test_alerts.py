@@ -1,0 +1,43 @@
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).parent / "apps" / "alerting.py"
+
+
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALERTS_STORE", str(tmp_path / "store.json"))
+    app = AppTest.from_file(str(APP), default_timeout=10).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_a_failed_save_shows_a_banner_until_dismissed(tmp_path, monkeypatch):
+    app = run(tmp_path, monkeypatch)
+    assert not app.error
+    app.button[0].click().run()  # Break: a NaN JSON cannot hold
+    assert len(app.error) == 1
+    assert app.error[0].value.startswith("Your changes are not being saved. persist: writing key")
+    app.button[1].click().run()  # another interaction: the banner stays while saving is broken
+    assert len(app.error) == 1
+    [dismiss] = [b for b in app.button if b.label == "Dismiss"]
+    dismiss.click().run()
+    assert not app.error
+
+
+def test_a_refused_action_shows_a_toast_once(tmp_path, monkeypatch):
+    app = run(tmp_path, monkeypatch)
+    app.button[1].click().run()
+    assert len(app.toast) == 1
+    assert app.toast[0].value.startswith('"order/qty_set" was not applied: ')
+    assert "a quantity cannot be negative" in app.toast[0].value
+    assert app.text[0].value == "qty=1"
+    app.run()
+    assert not app.toast
+
+
+def test_stored_data_that_cannot_be_read_shows_the_banner_on_the_first_run(tmp_path, monkeypatch):
+    (tmp_path / "store.json").write_text("{not json")
+    app = run(tmp_path, monkeypatch)
+    assert len(app.error) == 1
+    assert app.error[0].value.startswith("Your changes are not being saved. persist: ")
