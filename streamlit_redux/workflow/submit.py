@@ -38,12 +38,12 @@ def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> SubmitEffe
     that was refused (a check failed, not on the last step) sends nothing.
 
     >>> from streamlit_redux import Store, combine_reducers
-    >>> from streamlit_redux.middleware.effects import create_effects
+    >>> from streamlit_redux.middleware import effects_middleware, on
     >>> from streamlit_redux.workflow import Step, create_workflow
     >>> wf = create_workflow("order", steps=[Step("cart")], data={"items": 2})
-    >>> effects = create_effects()
-    >>> _ = effects.on(wf.actions.submit, wf.submit_effect(lambda draft: draft["items"] * 10))
-    >>> store = Store(combine_reducers(order=wf.reducer), middleware=[effects.middleware])
+    >>> effects = effects_middleware(
+    ...     on(wf.actions.submit, wf.submit_effect(lambda draft: draft["items"] * 10)))
+    >>> store = Store(combine_reducers(order=wf.reducer), middleware=[effects])
     >>> _ = store.dispatch(wf.actions.submit())
     >>> wf.selectors.is_complete(store.state), wf.selectors.result(store.state)
     (True, 20)
@@ -52,14 +52,10 @@ def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> SubmitEffe
 
 
 class SubmitEffect:
-    """The effect ``submit_effect`` returns: an object, not a closure, so that its identity is
-    its name (``"<workflow>.submit_effect.<send>"``).
+    """The effect ``submit_effect`` returns, named ``"<workflow>.submit_effect.<send>"``.
 
-    ``effects.on`` replaces a registration with the same name (module, qualified name and the
-    values a closure captured); a Streamlit script that builds the workflow and registers this
-    effect on every rerun keeps one registration, where a closure over the rebuilt workflow
-    would look new each run and pile up (harmless for the sends, which the request id keeps to
-    one, but each copy would run on every submit).
+    An object rather than a closure so that the logs and ``signals.effect_failed`` name the
+    workflow and the send function, not ``submit_effect.<locals>.effect``.
     """
 
     def __init__(self, workflow: Workflow, send: Callable[[PMap], Any]) -> None:  # type: ignore[type-arg]
@@ -85,17 +81,12 @@ class SubmitEffect:
 def _accepted(workflow: Workflow, action: Any, root: Any) -> tuple[str | None, PMap] | None:  # type: ignore[type-arg]
     """``(request id, draft)`` when ``action`` started a submit that is still pending, else None.
 
-    A background effect may read the state from before its submit was committed (the store
-    publishes a dispatch's state when the whole dispatch ends, and the thread can start
-    first): then the submit is replayed on what was read, which is what the store computes,
-    since the reducer is a pure function. A state that already holds this request shows
-    whether it is still pending (not abandoned, not settled).
+    Effects run once the submit's dispatch has committed, so ``root`` already holds it: the
+    submit is pending under its own request id unless it was refused (a check failed), or
+    abandoned or settled since (a background effect may start late).
     """
     local = workflow.select_slice(root)
     request = request_id(action)
-    committed = local["status"] == SUBMITTING if request is None else local["request"] == request
-    if not committed:
-        local = workflow.reducer(local, action)
     if local["status"] != SUBMITTING or local["request"] != request:
         return None
     return request, local["data"]

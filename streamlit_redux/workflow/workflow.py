@@ -93,7 +93,7 @@ class Workflow(Slice[State]):
         return self._setters[field]
 
     def submit_effect(self, send: Callable[[PMap], Any]) -> SubmitEffect:  # type: ignore[type-arg]
-        """An effect for ``effects.on(wf.actions.submit, ...)`` that completes the submit.
+        """An effect for ``on(wf.actions.submit, ...)`` that completes the submit.
 
         See :func:`streamlit_redux.workflow.submit.submit_effect`.
         """

@@ -1,6 +1,6 @@
 import threading
 
-from streamlit_redux.middleware.effects import create_effects
+from streamlit_redux.middleware import effects_middleware, on, thunk
 
 from .flows import VALID, actions, fill, make_store, onboarding, select, step
 
@@ -101,27 +101,39 @@ def test_a_background_effect_that_starts_after_an_abandon_sends_nothing():
     assert sent == []
 
 
-def test_an_effect_that_reads_the_state_from_before_its_submit_replays_it():
+def test_an_effect_given_a_state_without_its_submit_sends_nothing():
     sent = []
-    effect = onboarding.submit_effect(lambda draft: sent.append(draft) or "ok")
+    effect = onboarding.submit_effect(sent.append)
     store = at_review(make_store())
-    stale = store.state
-    submit = actions.submit()
-    store.dispatch(submit)
+    submit = actions.submit()  # never dispatched: the store holds no pending submit
 
-    class EarlyApi:
-        get_state = staticmethod(lambda: stale)
+    class Api:
+        get_state = staticmethod(lambda: store.state)
         dispatch = staticmethod(store.dispatch)
 
-    effect(submit, EarlyApi(), None)
-    assert sent == [select.data(stale)]
+    effect(submit, Api(), None)
+    assert sent == []
+    assert not select.is_submitting(store.state)
+
+
+def test_a_submit_effect_sees_the_committed_submit_inside_a_thunk():
+    sent = []
+    effects = effects_middleware(on(actions.submit, onboarding.submit_effect(
+        lambda draft: sent.append(draft) or "ok")))
+    store = at_review(make_store(middleware=[thunk, effects]))
+
+    def submit_then_edit(dispatch, get_state):
+        dispatch(actions.submit())
+        dispatch(onboarding.setter("name")("ignored while pending"))
+
+    store.dispatch(submit_then_edit)
     assert select.result(store.state) == "ok"
+    assert sent[0]["name"] == "Ann"
 
 
 def test_a_submit_dispatched_as_a_mapping_without_an_id_still_completes():
-    effects = create_effects()
-    effects.on(actions.submit, onboarding.submit_effect(lambda draft: "ok"))
-    store = at_review(make_store(middleware=[effects.middleware]))
+    effects = effects_middleware(on(actions.submit, onboarding.submit_effect(lambda draft: "ok")))
+    store = at_review(make_store(middleware=[effects]))
     store.dispatch({"type": "onboarding/submit"})
     assert select.is_complete(store.state)
 
@@ -134,10 +146,10 @@ def test_a_result_without_a_pending_submit_is_ignored():
 
 
 def test_a_sync_effect_completes_the_submit():
-    effects = create_effects()
     sent = []
-    effects.on(actions.submit, onboarding.submit_effect(lambda draft: sent.append(draft) or 42))
-    store = at_review(make_store(middleware=[effects.middleware]))
+    effects = effects_middleware(
+        on(actions.submit, onboarding.submit_effect(lambda draft: sent.append(draft) or 42)))
+    store = at_review(make_store(middleware=[effects]))
     store.dispatch(actions.submit())
     assert step(store) == "welcome"
     assert select.result(store.state) == 42
@@ -145,13 +157,11 @@ def test_a_sync_effect_completes_the_submit():
 
 
 def test_an_effect_that_raises_fails_the_submit_with_its_message():
-    effects = create_effects()
-
     def send(draft):
         raise ConnectionError("payments are down")
 
-    effects.on(actions.submit, onboarding.submit_effect(send))
-    store = at_review(make_store(middleware=[effects.middleware]))
+    effects = effects_middleware(on(actions.submit, onboarding.submit_effect(send)))
+    store = at_review(make_store(middleware=[effects]))
     data = select.data(store.state)
     store.dispatch(actions.submit())
     assert step(store) == "failed"
@@ -160,31 +170,30 @@ def test_an_effect_that_raises_fails_the_submit_with_its_message():
 
 
 def test_a_background_effect_completes_the_submit_from_its_thread():
-    effects = create_effects(max_workers=1)
     release = threading.Event()
 
     def send(draft):
         release.wait()
         return "ok"
 
-    effects.on(actions.submit, onboarding.submit_effect(send), background=True)
-    store = at_review(make_store(middleware=[effects.middleware]))
+    effects = effects_middleware(
+        on(actions.submit, onboarding.submit_effect(send), background=True, timeout_s=30))
+    store = at_review(make_store(middleware=[effects]))
     settled = threading.Event()
     store.subscribe(lambda state: settled.set() if not select.is_submitting(state) else None)
     store.dispatch(actions.submit())
     assert select.is_submitting(store.state)
     release.set()
     settled.wait(timeout=30)
-    effects.shutdown()
+    store.close()
     assert select.is_complete(store.state)
     assert select.result(store.state) == "ok"
 
 
 def test_the_effect_does_nothing_when_the_submit_was_refused():
-    effects = create_effects()
     calls = []
-    effects.on(actions.submit, onboarding.submit_effect(calls.append))
-    store = make_store(middleware=[effects.middleware])
+    effects = effects_middleware(on(actions.submit, onboarding.submit_effect(calls.append)))
+    store = make_store(middleware=[effects])
     store.dispatch(actions.submit())  # first step, nothing pending
     assert calls == []
 
