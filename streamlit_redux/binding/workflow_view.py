@@ -117,8 +117,10 @@ def _draw_step(
     select = wf.selectors
     current = store.select(select.current_step)
     steps[current]()
-    for field, message in store.select(select.errors_for(current)).items():
-        st.error(f"{field}: {message}")
+    errors = store.select(select.errors_for(current))
+    order = {field: index for index, field in enumerate(wf.step(current).field_paths)}
+    for field in sorted(errors, key=lambda f: (order.get(f, len(order)), f)):  # as declared
+        st.error(f"{field}: {errors[field]}")
     failure = store.select(select.submit_error)
     if store.select(select.is_submitting):
         st.info("Submitting…")
