@@ -1,11 +1,10 @@
 """An onboarding wizard: validated steps, a branch for business accounts, a submit that can fail.
 
-Run: streamlit run examples/wizard.py
+Run: streamlit run examples/wizard_serve.py   (wizard_serve.py adds the browser-id cookie)
 
 The draft is persisted per browser, so a refresh lands on the same step with the same values.
-That needs the browser-id cookie: serve the app through ``st.App("wizard.py",
-middleware=[browser_id_middleware()])`` (see examples/draft/serve.py). Run directly, the app
-works the same and the draft lives for the session (one warning says so).
+Run wizard.py directly and the app works the same, but the draft lives for the session (one
+warning says how to turn persistence on).
 
 Try the email ``taken@example.com``: the sign-up service refuses it, the draft stays as it
 was, and Back leads to the account step to fix it.

@@ -1,0 +1,86 @@
+"""examples/wizard.py in real Chromium: errors on Next, a branch, a failing then succeeding submit."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import wait_for_run
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+
+APP = Path(__file__).parents[2] / "examples" / "wizard.py"
+SERVE = APP.with_name("wizard_serve.py")
+
+
+def type_into(page, label: str, value: str, clears: str | None = None) -> None:
+    """Type ``value``; with ``clears``, wait until that recorded error is gone (the store has the
+    value and the step reran), so the next input cannot race this one's rerun."""
+    page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label(label, exact=True).press("Enter")
+    wait_for_run(page)
+    if clears is not None:
+        expect(page.get_by_text(clears)).to_have_count(0)
+
+
+def press(page, name: str, times: int = 1) -> None:
+    for _ in range(times):
+        page.get_by_role("button", name=name, exact=True).click()
+        wait_for_run(page)
+
+
+def test_the_wizard_fails_a_taken_email_keeps_the_draft_and_signs_up_after_a_fix(
+    serve, page, tmp_path
+):
+    server = serve(APP, env={"WIZARD_DB": str(tmp_path / "wizard.db")})
+    page.goto(server.url)
+    wait_for_run(page)
+
+    press(page, "Next")
+    expect(page.get_by_text("email: Enter an email address")).to_be_visible()
+    type_into(page, "Email", "taken@example.com", clears="email: Enter")
+    type_into(page, "Password", "correct horse", clears="password: Use")
+    press(page, "Next")
+    expect(page.get_by_text("Step 2 of 3: About you")).to_be_visible()
+
+    press(page, "Next")
+    type_into(page, "Name", "Ann", clears="name: Tell us")
+    page.get_by_text("business", exact=True).click()
+    wait_for_run(page)
+    expect(page.get_by_text("Step 2 of 4: About you")).to_be_visible()  # the branch
+    press(page, "Next")
+    press(page, "Next")
+    type_into(page, "Company name", "Acme", clears="company: Name the")
+    press(page, "Next")
+    expect(page.get_by_text("Company: Acme")).to_be_visible()
+
+    press(page, "Submit")
+    expect(page.get_by_text("taken@example.com already has an account")).to_be_visible()
+    press(page, "Back", times=3)
+    expect(page.get_by_label("Email", exact=True)).to_have_value("taken@example.com")
+    type_into(page, "Email", "ann@example.com")
+    expect(page.get_by_label("Email", exact=True)).to_have_value("ann@example.com")
+    press(page, "Next", times=3)
+    press(page, "Submit")
+    expect(page.get_by_text("Welcome aboard, ann!")).to_be_visible()
+    expect(page.get_by_text("Step 5 of 5: Welcome")).to_be_visible()
+
+
+def test_a_refresh_lands_on_the_same_step_with_the_same_values(serve, page, tmp_path):
+    server = serve(SERVE, env={"WIZARD_DB": str(tmp_path / "wizard.db"),
+                               "STREAMLIT_REDUX_SECRET_FILE": str(tmp_path / "secret")})
+    page.goto(server.url)
+    wait_for_run(page)
+    press(page, "Next")
+    type_into(page, "Email", "ann@example.com", clears="email: Enter")
+    type_into(page, "Password", "correct horse", clears="password: Use")
+    press(page, "Next")
+    press(page, "Next")
+    type_into(page, "Name", "Ann", clears="name: Tell us")
+
+    page.reload()
+    wait_for_run(page)
+    expect(page.get_by_text("Step 2 of 3: About you")).to_be_visible()
+    expect(page.get_by_label("Name", exact=True)).to_have_value("Ann")
+    press(page, "Back")
+    expect(page.get_by_label("Email", exact=True)).to_have_value("ann@example.com")
