@@ -181,3 +181,41 @@ def test_steps_that_do_not_match_the_workflow_are_refused(steps, error, message)
     wf = create_workflow("signup", steps=[Step("account"), Step("done")])
     with pytest.raises(error, match=message):
         render_workflow(None, wf, steps=steps)
+
+
+def test_a_step_drawn_as_a_form_submits_its_fields_in_one_action():
+    def app():
+        import streamlit as st
+
+        from streamlit_redux import get_store
+        from streamlit_redux.binding.workflow_view import render_workflow
+        from streamlit_redux.workflow import Step, create_workflow, required
+
+        ship = create_workflow("ship", steps=[
+            Step("address", fields={"address.city": required("Name the city")}), Step("done")],
+            data={"address": {"street": "", "city": ""}})
+        store = get_store({"ship": ship.reducer})
+
+        def address():
+            with st.form("address"):
+                form = store.bind_form(ship.store_path("address"), ship.setter("address"))
+                st.text_input("Street", **form.field("street"))
+                st.text_input("City", **form.field("city"))
+                st.form_submit_button("Save address", **form.submit())
+
+        render_workflow(store, ship, steps={"address": address, "done": lambda: st.write("ok")},
+                        disable_invalid=False)
+
+    at = AppTest.from_function(app, default_timeout=15).run()
+    at.button(key="ship-next").click().run()
+    at.run()
+    assert [e.value for e in at.error] == ["address.city: Name the city"]
+    at.text_input[0].input("1 Main St")
+    at.text_input[1].input("Lyon")
+    at.button[0].click().run()  # the form's submit button
+    at.run()
+    assert [e.value for e in at.error] == []
+    assert dict(app_store(at).state["ship"]["data"]["address"]) == {"street": "1 Main St",
+                                                                   "city": "Lyon"}
+    at.button(key="ship-next").click().run()
+    assert app_store(at).state["ship"]["step"] == "done"
