@@ -84,3 +84,23 @@ def test_a_refresh_lands_on_the_same_step_with_the_same_values(serve, page, tmp_
     expect(page.get_by_label("Name", exact=True)).to_have_value("Ann")
     press(page, "Back")
     expect(page.get_by_label("Email", exact=True)).to_have_value("ann@example.com")
+
+
+def test_a_background_submit_shows_submitting_then_its_answer_without_a_click(
+    serve, page, tmp_path
+):
+    release = tmp_path / "release"
+    server = serve(Path(__file__).parent / "apps" / "wizard_background.py",
+                   env={"WIZARD_RELEASE": str(release)})
+    page.goto(server.url)
+    wait_for_run(page)
+    for email, answer in [("taken@example.com", "taken@example.com already has an account"),
+                          ("ann@example.com", "Signed up ann@example.com")]:
+        type_into(page, "Email", email)
+        expect(page.get_by_role("button", name="Submit", exact=True)).to_be_enabled()
+        press(page, "Submit")
+        expect(page.get_by_text("Submitting…")).to_be_visible()
+        expect(page.get_by_role("button", name="Submit", exact=True)).to_be_disabled()
+        release.touch()  # the effect's thread goes on; the page is left alone
+        expect(page.get_by_text(answer)).to_be_visible()
+    expect(page.get_by_text("Step 2 of 2: done")).to_be_visible()
