@@ -15,7 +15,8 @@
 >>> signup.selectors.current_step(store.state)
 'profile'
 
-No Streamlit import here: the Streamlit helper that draws a step lives in the binding.
+No Streamlit import here: the Streamlit helper that draws a workflow, ``render_workflow``,
+lives in the binding (``streamlit_redux.binding.workflow_view``).
 """
 
 from __future__ import annotations
