@@ -19,6 +19,7 @@ from typing import Any
 import streamlit as st
 
 from streamlit_redux.binding import runtime
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.store import signals
 
 _REFUSED = "streamlit_redux:alerts:refused"  # store name -> messages not shown yet
@@ -32,13 +33,14 @@ def _note_refused(store: Any, *, action: Any, error: BaseException, **_: Any) ->
     action_type = getattr(action, "type", action)
     refused = st.session_state.setdefault(_REFUSED, {})
     messages = refused.setdefault(getattr(store, "name", ""), [])
-    messages.append(f'"{action_type}" was not applied: {error}')
+    # Shown as text, never Markdown: the type and the error's message come from data.
+    messages.append(f"{literal(str(action_type))} was not applied: {literal(str(error))}")
     del messages[:-_KEPT]  # bounded, for a store whose page never calls show_alerts
 
 
 def _note_saving(persistor: Any, *, error: BaseException, **_: Any) -> None:
     if runtime.script_context() is not None:
-        st.session_state[_SAVING] = str(error)
+        st.session_state[_SAVING] = literal(str(error))
 
 
 signals.dispatch_failed.connect(_note_refused)

@@ -122,7 +122,9 @@ with ``STREAMLIT_REDUX_PUSH_RERUNS=0``, shared stores fall back to a polling fra
 
 
 def request_session_rerun(session_id: str, fragment_ids: Sequence[str] | None) -> bool:
-    """Ask session ``session_id`` to rerun those fragments (None: the whole app); from any thread.
+    """Ask session ``session_id`` to rerun one fragment's call sites (None: the whole app).
+
+    Callable from any thread.
 
     Reruns with the session's last client state, as Streamlit's own run-on-save does, so
     widget values stay and no button fires again. Returns False when the session is gone.

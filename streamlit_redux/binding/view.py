@@ -200,12 +200,15 @@ class StoreView(Generic[S]):
         with self._lock:
             ids = [i for i, scope in self._fragment_keys.items() if scope in changed]
             known = set(self._fragment_keys.values())
-        if APP in changed or not set(changed) <= known:
+        # One pushed request names one fragment; a second request for another fragment can
+        # preempt the first one's run (seen in Chromium: one of two columns stayed stale), so
+        # a change shown by several fragments reruns the app once instead.
+        if APP in changed or not set(changed) <= known or len(changed) > 1:
             decision = RerunDecision("app", (APP,), "another session or thread changed the data")
             runtime.request_session_rerun(self.session_id, None)
         else:
             decision = RerunDecision(
-                "fragments", tuple(sorted(changed)), "another session or thread changed the data"
+                "fragments", tuple(changed), "another session or thread changed the data"
             )
             runtime.request_session_rerun(self.session_id, ids)
         signals.rerun_decided.send(self, decision=decision)

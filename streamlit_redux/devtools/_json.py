@@ -2,7 +2,8 @@
 
 Export and import use the store's codec (``streamlit_redux.store.codec``), which round-trips
 sets and non-string keys; display only needs something readable, so a value JSON cannot hold
-shows as its ``repr``.
+shows as its ``repr``, and what lies deeper than :data:`MAX_DEPTH` levels shows as ``"…"``
+(a state of any depth is displayed without exhausting the stack).
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from pyrsistent import PClass, PVector
 from streamlit_redux.store.actions import Action
 
 JSONValue = Any
+MAX_DEPTH = 100
 
 
-def to_display_value(value: Any) -> JSONValue:
+def to_display_value(value: Any, *, depth: int = 0) -> JSONValue:
     """``value`` as plain JSON data (dict, list, str, int, float, bool, None)."""
+    if depth > MAX_DEPTH:
+        return "…"
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
@@ -30,14 +34,24 @@ def to_display_value(value: Any) -> JSONValue:
         value = dict(value.serialize())
     if isinstance(value, Mapping):
         return {
-            key if isinstance(key, str) else repr(key): to_display_value(item)
+            key if isinstance(key, str) else _label(key): to_display_value(item, depth=depth + 1)
             for key, item in value.items()
         }
     if isinstance(value, (list, tuple, PVector)):
-        return [to_display_value(item) for item in value]
+        return [to_display_value(item, depth=depth + 1) for item in value]
     if isinstance(value, Set):
-        return [to_display_value(item) for item in sorted(value, key=repr)]
-    return repr(value)
+        items = [to_display_value(item, depth=depth + 1) for item in value]
+        return sorted(items, key=repr)
+    return _label(value)
+
+
+def _label(value: Any) -> str:
+    """A short repr of a key or leaf; a repr that fails or recurses too deep is named by type."""
+    try:
+        text = repr(value)
+    except Exception:  # RecursionError included: a repr of a deep value
+        return f"<{type(value).__name__}>"
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def action_to_display(action: Action) -> dict[str, JSONValue]:

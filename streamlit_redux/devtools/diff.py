@@ -10,6 +10,9 @@ size of the state.
 >>> for change in diff(before, after): print(change)
 todos[0].done: False -> True
 user: added 'ada'
+
+Below :data:`MAX_DEPTH` levels a differing subtree is one "changed" entry, so a state nested
+deeper than Python's stack allows is still diffed (and shown) without a ``RecursionError``.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pyrsistent import PMap, PVector
 Path = tuple[str | int, ...]
 Kind = Literal["added", "removed", "changed"]
 _MISSING: Any = object()
+MAX_DEPTH = 100
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,9 @@ def diff(old: Any, new: Any, *, limit: int | None = None) -> list[Change]:
 def _walk(path: Path, old: Any, new: Any) -> Iterator[Change]:
     if old is new:
         return
-    if isinstance(old, Mapping) and isinstance(new, Mapping):
+    if len(path) >= MAX_DEPTH:
+        yield Change(path, "changed", old, new)
+    elif isinstance(old, Mapping) and isinstance(new, Mapping):
         yield from _walk_mapping(path, old, new)
     elif _is_sequence(old) and _is_sequence(new):
         yield from _walk_sequence(path, old, new)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import (  # re-exported: defined with every other error
+    DevtoolsError as DevtoolsError,
+)
+from streamlit_redux.store.errors import (
+    SessionExportError as SessionExportError,
+)
+from streamlit_redux.store.errors import (
+    SessionImportError as SessionImportError,
+)
 
 
-class DevtoolsError(StreamlitReduxError):
-    """The devtools were asked for something they cannot do (bad option, bad index)."""
 
-
-class SessionExportError(DevtoolsError, ValueError):
-    """The session holds a value that JSON cannot represent, so it cannot be exported."""
-
-
-class SessionImportError(DevtoolsError, ValueError):
-    """An imported session file was refused; the session was left exactly as it was."""

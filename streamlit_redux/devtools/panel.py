@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.binding.view import StoreView
 from streamlit_redux.devtools import actions as ops
 from streamlit_redux.devtools.errors import DevtoolsError
@@ -22,7 +23,8 @@ from streamlit_redux.devtools.panel_log import render_log
 from streamlit_redux.devtools.panel_stats import render_stats
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.devtools.rerun_stats import RerunStats, rerun_stats
-from streamlit_redux.devtools.view import PROBE_PREFIX, ActionSanitizer, StateSanitizer, is_undoable
+from streamlit_redux.devtools.sanitize import ActionSanitizer, sanitized_error
+from streamlit_redux.devtools.view import PROBE_PREFIX, StateSanitizer, is_undoable
 from streamlit_redux.middleware import undo as undo_actions
 from streamlit_redux.store import signals
 from streamlit_redux.store.errors import StreamlitReduxError
@@ -44,7 +46,9 @@ def sidebar(
 
     Off unless enabled: ``"auto"`` turns it on only in development (Streamlit's
     ``global.developmentMode`` or ``STREAMLIT_REDUX_DEV=1``). Sanitizers run on every state
-    and action before it is shown or exported. Call it on every run, after creating the store;
+    and action before it is shown or exported, and error text is shown with what the
+    ``action_sanitizer`` hides masked (``devtools.sanitize``). Text from data is never
+    rendered as Markdown. Call it on every run, after creating the store;
     ``max_age`` is read once, when the recorder is installed.
 
     >>> # store = get_store(todos.reducer); devtools.sidebar(store, enabled=True)
@@ -148,7 +152,7 @@ class Panel:
         action = recorder.action_at(recorder.current_index)
         return (
             f"Time travel: showing state {recorder.current_index} of {recorder.last_index} "
-            f"(after #{recorder.staged_ids[recorder.current_index]} {action.type}). App "
+            f"(after #{recorder.staged_ids[recorder.current_index]} {literal(action.type)}). App "
             f"interactions are ignored until you go back to the present "
             f"({recorder.blocked} ignored so far)."
         )
@@ -162,8 +166,8 @@ class Panel:
         )
         message = st.session_state.pop(self.key("message"), None)
         if message:
-            level, text = message
-            (st.error if level == "error" else st.success)(text)
+            level, markdown = message
+            (st.error if level == "error" else st.success)(markdown)
         if recorder.travelling:
             st.warning("Viewing a past state: app interactions are ignored.")
             self.button(
@@ -240,7 +244,15 @@ class Panel:
         try:
             self.store.dispatch(action)
         except StreamlitReduxError as exc:
-            st.session_state[self.key("message")] = ("error", str(exc))
+            self.report_error(sanitized_error(str(exc), action, self.action_sanitizer))
+
+    def report(self, level: Literal["error", "success"], markdown: str) -> None:
+        """Show ``markdown`` (data in it through :func:`literal`) on the panel's next run."""
+        st.session_state[self.key("message")] = (level, markdown)
+
+    def report_error(self, text: str) -> None:
+        """Show error ``text`` (it may quote data) as literal text on the panel's next run."""
+        self.report("error", literal(text))
 
 
 class _RecorderProbe:

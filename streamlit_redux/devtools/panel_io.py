@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from streamlit_redux.binding.literal_text import literal
+from streamlit_redux.devtools.action_json import parse_action
 from streamlit_redux.devtools.actions import import_state
 from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
 from streamlit_redux.devtools.transfer import export_session, parse_session
-from streamlit_redux.store import codec
-from streamlit_redux.store.actions import to_action
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import ActionJSONError
 
 if TYPE_CHECKING:
     from streamlit_redux.devtools.panel import Panel
@@ -31,18 +31,11 @@ def render_dispatch_box(panel: Panel) -> None:
 def _on_dispatch_json(panel: Panel) -> None:
     text = st.session_state.get(panel.key("action_json")) or ""
     try:
-        action = to_action(codec.from_json_value(json.loads(text)))
-    except json.JSONDecodeError as exc:
-        st.session_state[panel.key("message")] = (
-            "error",
-            f"The action is not valid JSON: {exc.msg} at line {exc.lineno}, column "
-            f'{exc.colno}; write it like {{"type": "todos/added", "payload": "milk"}}.',
-        )
+        action = parse_action(text)
+    except ActionJSONError as exc:
+        panel.report_error(str(exc))
         return
-    except StreamlitReduxError as exc:
-        st.session_state[panel.key("message")] = ("error", str(exc))
-        return
-    st.session_state[panel.key("message")] = ("success", f'Dispatched "{action.type}".')
+    panel.report("success", f'Dispatched "{literal(action.type)}".')
     panel.dispatch(action)
 
 
@@ -86,8 +79,8 @@ def _on_import(panel: Panel) -> None:
         return
     try:
         data = uploaded.getvalue()
-        st.session_state[panel.key("message")] = ("success", f"Imported {uploaded.name}.")
+        panel.report("success", f"Imported {literal(uploaded.name)}.")
         # Through the panel's store (the session's view), so the app reruns what changed.
         panel.dispatch(import_state(parse_session(data)))
     except SessionImportError as exc:
-        st.session_state[panel.key("message")] = ("error", str(exc))
+        panel.report_error(str(exc))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.devtools import actions as ops
 from streamlit_redux.devtools.view import action_details, change_rows, log_page
 
@@ -30,6 +31,7 @@ def render_log(panel: Panel) -> None:
         st.caption("No action matches the filter.")
         return
     labels = {row.index: row.label for row in page.rows}
+    shown = {row.index: row.markdown_label for row in page.rows}
     selected_key = panel.key("selected")
     if st.session_state.get(selected_key) not in labels:
         st.session_state[selected_key] = next(iter(labels))
@@ -38,7 +40,7 @@ def render_log(panel: Panel) -> None:
     index = st.radio(
         "Actions",
         list(labels),
-        format_func=labels.__getitem__,
+        format_func=shown.__getitem__,
         captions=[row.marks for row in page.rows],
         key=selected_key,
         label_visibility="collapsed",
@@ -66,8 +68,8 @@ def _details(panel: Panel, index: int) -> None:
             disabled=index == 0,
             icon=":material/block:",
         )
-    if row.error:
-        st.error(row.error)
+    if details.error:
+        st.error(literal(details.error))
     st.markdown("**Action**")
     st.json(details.action, expanded=1)
     st.markdown("**Diff**")

@@ -157,12 +157,13 @@ def _load(data: str | bytes, max_bytes: int) -> Any:
 def _check_header(document: dict[str, Any]) -> None:
     if document.get("format") != FORMAT:
         raise SessionImportError(
-            f'The session file has format {document.get("format")!r}, expected "{FORMAT}"; {_FIX}.'
+            f"The session file has format {_summary(document.get('format'))}, expected "
+            f'"{FORMAT}"; {_FIX}.'
         )
     if document.get("version") != VERSION:
         raise SessionImportError(
-            f"The session file is version {document.get('version')!r}; this streamlit-redux "
-            f"reads version {VERSION}. Export it again with this version."
+            f"The session file is version {_summary(document.get('version'))}; this "
+            f"streamlit-redux reads version {VERSION}. Export it again with this version."
         )
 
 
@@ -183,7 +184,7 @@ def _action_id(index: int, entry: Any, previous: int) -> int:
         _bad_action(index, f"it is a JSON {_kind(entry)}, not an object")
     action_id = entry.get("id")
     if not isinstance(action_id, int) or isinstance(action_id, bool) or action_id <= previous:
-        _bad_action(index, f'its "id" is {action_id!r}; ids must be ints increasing from 1')
+        _bad_action(index, f'its "id" is {_summary(action_id)}; ids must be ints increasing from 1')
     return int(action_id)
 
 
@@ -191,13 +192,13 @@ def _action(index: int, entry: dict[str, Any]) -> Action:
     action_type, meta = entry.get("type"), entry.get("meta", {})
     unknown = set(entry) - _ACTION_KEYS
     if not isinstance(action_type, str) or not action_type:
-        _bad_action(index, f'its "type" is {action_type!r}, not a non-empty string')
+        _bad_action(index, f'its "type" is {_summary(action_type)}, not a non-empty string')
     if unknown:
-        _bad_action(index, f"it has unknown keys {sorted(unknown)}")
+        _bad_action(index, f"it has unknown keys {[key[:40] for key in sorted(unknown)[:5]]}")
     if not isinstance(meta, dict):
         _bad_action(index, f'its "meta" is a JSON {_kind(meta)}, not an object')
     if not isinstance(entry.get("error", False), bool):
-        _bad_action(index, f'its "error" is {entry.get("error")!r}, not true/false')
+        _bad_action(index, f'its "error" is {_summary(entry.get("error"))}, not true/false')
     return Action(
         action_type,
         _imported(entry.get("payload"), f"actions[{index}].payload"),
@@ -216,13 +217,13 @@ def _bad_action(index: int, reason: str) -> NoReturn:
 def _parse_skipped(raw: Any, ids: set[int]) -> frozenset[int]:
     if not isinstance(raw, list) or not all(isinstance(i, int) for i in raw):
         raise SessionImportError(
-            f'The session file\'s "skipped_ids" must be a list of action ids, got {raw!r:.60}; '
+            f'The session file\'s "skipped_ids" must be a list of action ids, got {_summary(raw)}; '
             f"{_FIX}."
         )
     unknown = sorted(set(raw) - ids)
     if unknown:
         raise SessionImportError(
-            f'The session file\'s "skipped_ids" holds {unknown}, which are not ids of its '
+            f'The session file\'s "skipped_ids" holds {unknown[:5]}, which are not ids of its '
             f"actions; {_FIX}."
         )
     return frozenset(raw)
@@ -233,8 +234,8 @@ def _parse_index(raw: Any, count: int) -> int | None:
         return None
     if not isinstance(raw, int) or isinstance(raw, bool) or not 0 <= raw <= count:
         raise SessionImportError(
-            f'The session file\'s "current_index" is {raw!r}, but it holds {count} actions: '
-            f"it must be an int from 0 to {count}; {_FIX}."
+            f'The session file\'s "current_index" is {_summary(raw)}, but it holds {count} '
+            f"actions: it must be an int from 0 to {count}; {_FIX}."
         )
     return raw
 
@@ -248,16 +249,22 @@ def _parse_states(raw: Any, count: int) -> tuple[Any, ...] | None:
             f"and one per action), got {len(raw) if isinstance(raw, list) else _kind(raw)}; "
             f"{_FIX}."
         )
+    nulls = [index for index, state in enumerate(raw) if state is None]
+    if nulls:
+        raise SessionImportError(
+            f'The session file\'s "states" holds null at index {nulls[0]}; a store\'s state is '
+            f"never null (a reducer returning None is refused); {_FIX}."
+        )
     return tuple(_imported(state, f"states[{index}]") for index, state in enumerate(raw))
 
 
 def _imported(data: Any, where: str) -> Any:
     try:
         return codec.from_json_value(data)
-    except (TypeError, ValueError) as exc:
+    except codec.SerializationError as exc:
         raise SessionImportError(
-            f"The session file's {where} holds a malformed tagged value ({exc}): "
-            f'"__pmap__" needs [key, value] pairs and keys must be hashable; {_FIX}.'
+            f"The session file's {where} cannot be read: {exc} The session was left as it "
+            f"was; {_FIX}."
         ) from exc
 
 
@@ -266,6 +273,11 @@ def _numbered(actions: list[Any]) -> list[Any]:
         {"id": index + 1, **entry} if isinstance(entry, dict) and "id" not in entry else entry
         for index, entry in enumerate(actions)
     ]
+
+
+def _summary(value: Any) -> str:
+    """Outside data in a message: short, and never walked (it may be huge or deep)."""
+    return codec.json_summary(value)
 
 
 def _kind(value: Any) -> str:

@@ -12,17 +12,17 @@ from typing import Any
 
 from pyrsistent import PVector
 
+from streamlit_redux.binding.literal_text import literal
 from streamlit_redux.binding.reruns import RerunDecision
 from streamlit_redux.devtools._json import JSONValue, to_display_value
 from streamlit_redux.devtools.diff import Change, diff
 from streamlit_redux.devtools.recorder import Recorder
-from streamlit_redux.store.actions import Action
+from streamlit_redux.devtools.sanitize import ActionSanitizer, sanitized_error
 
 PROBE_PREFIX = "streamlit_redux:devtools:"
 """Names of the panel's own selectors, left out of the selector stats."""
 
 StateSanitizer = Callable[[Any], Any]
-ActionSanitizer = Callable[[Action], Action]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,12 @@ class LogRow:
     def label(self) -> str:
         """``#12 todos/added``: stable while the action is logged (widgets match on it)."""
         name = "(committed state)" if self.action_id == 0 else self.type
+        return f"#{self.action_id} {name}"
+
+    @property
+    def markdown_label(self) -> str:
+        """:attr:`label` for a Markdown-rendering widget: the type as literal text."""
+        name = "(committed state)" if self.action_id == 0 else literal(self.type)
         return f"#{self.action_id} {name}"
 
     @property
@@ -63,13 +69,17 @@ class LogPage:
 
 @dataclass(frozen=True)
 class ActionDetails:
-    """The selected action: its payload, the state after it and the diff against before."""
+    """The selected action: its payload, the state after it and the diff against before.
+
+    ``error`` is the reducer's error text with what the action sanitizer hides masked.
+    """
 
     row: LogRow
     action: JSONValue
     state: JSONValue
     changes: tuple[Change, ...]
     truncated: bool
+    error: str | None = None
 
 
 def log_page(
@@ -122,12 +132,15 @@ def action_details(
     before = clean_state(recorder.state_before(index))
     after = clean_state(recorder.computed[index].state)
     changes = diff(before, after, limit=diff_limit + 1)
+    raw_action = recorder.action_at(index)
+    error = recorder.computed[index].error
     return ActionDetails(
         row=row(recorder, index),
-        action=to_display_value(clean_action(recorder.action_at(index))),
+        action=to_display_value(clean_action(raw_action)),
         state=to_display_value(after),
         changes=tuple(changes[:diff_limit]),
         truncated=len(changes) > diff_limit,
+        error=error and sanitized_error(error, raw_action, action_sanitizer),
     )
 
 

@@ -1,7 +1,10 @@
 """Development checks (Redux Toolkit's): catch non-serializable and mutable values early.
 
-A list hidden in the state can be changed in place behind the store's back; a datetime or a
-DataFrame in an action breaks persistence and devtools export. The checks raise at the dispatch
+A list hidden in the state can be changed in place behind the store's back; a DataFrame in an
+action breaks persistence and devtools export. "Serializable" is exactly what the codec
+(``streamlit_redux.store.codec``) writes: the same scalars (:func:`~streamlit_redux.store.codec.
+is_scalar`: JSON scalars, dates, times, datetimes, ``Decimal``, ``UUID``), containers and, with
+``encoder_hook=``, the same hook that ``persist`` is given. The checks raise at the dispatch
 that brought the value in, naming the path, so the dispatch rolls back and the fix is obvious.
 
 >>> from streamlit_redux import Store
@@ -14,28 +17,30 @@ the first dispatch the cost follows what changed, not the size of the state.
 
 from __future__ import annotations
 
-import math
 import os
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pyrsistent import PMap, PSet, PVector
 
 from streamlit_redux.middleware.undo import LATEST_UNFILTERED
 from streamlit_redux.store.actions import Action, ActionCreator
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.codec import (
+    CONTAINER_TYPES,
+    NATIVE_CLASSES,
+    Encoder,
+    SerializationError,
+    is_scalar,
+    to_json_value,
+)
+from streamlit_redux.store.errors import CheckError
 from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
 
 __all__ = ["CheckError", "checks_enabled", "checks_middleware"]
 
-_SCALARS = (str, int, float, bool, type(None))
 _MUTABLE = (list, dict, set, bytearray)
 _EMPTY_OK = (PMap, PVector, PSet)
-
-
-class CheckError(StreamlitReduxError):
-    """A development check failed: a non-serializable or mutable value, or a bad action."""
 
 
 def checks_enabled(enabled: bool | None = None) -> bool:
@@ -61,13 +66,16 @@ def checks_middleware(
     enabled: bool | None = None,
     ignored_paths: Iterable[str] = (),
     ignored_actions: Iterable[str] = (),
+    encoder_hook: Encoder | None = None,
 ) -> Middleware:
     """Return a middleware that checks each action and each new state (in development).
 
     ``ignored_paths`` (dotted, e.g. ``"cache.frame"``) and ``ignored_actions`` (types) are skipped.
+    ``encoder_hook`` is the one given to ``persist``: a value it converts is serializable.
     When disabled the middleware only passes actions on.
     """
     skip_paths, skip_actions = frozenset(ignored_paths), frozenset(ignored_actions)
+    accepts = _hook_accepts(encoder_hook)
     on = checks_enabled(enabled)
 
     def checks(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
@@ -78,11 +86,11 @@ def checks_middleware(
                 if not on or (callable(action) and not isinstance(action, ActionCreator)):
                     # thunks and other callables pass untouched
                     return next_dispatch(action)
-                _check_action(action, serializable, skip_actions)
+                _check_action(action, serializable, skip_actions, accepts)
                 result = next_dispatch(action)
                 if action.type not in skip_actions:
                     problem = _first_problem(
-                        api.get_state(), seen, serializable, immutable, skip_paths
+                        api.get_state(), seen, serializable, immutable, skip_paths, accepts
                     )
                     if problem is not None:
                         raise CheckError(_state_message(problem, action.type))
@@ -96,7 +104,24 @@ def checks_middleware(
     return checks
 
 
-def _check_action(action: Any, serializable: bool, skip: frozenset[str]) -> None:
+def _hook_accepts(hook: Encoder | None) -> Callable[[Any], bool]:
+    """Whether the codec writes a leaf it has no own form for, through ``hook``."""
+
+    def accepts(value: Any) -> bool:
+        if hook is None:
+            return False
+        try:
+            to_json_value(value, encoder_hook=hook)
+        except SerializationError:
+            return False
+        return True
+
+    return accepts
+
+
+def _check_action(
+    action: Any, serializable: bool, skip: frozenset[str], accepts: Callable[[Any], bool]
+) -> None:
     if not isinstance(action, Action):
         raise CheckError(
             f"Dispatched {type(action).__name__} {action!r:.60} is not an Action; dispatch "
@@ -105,9 +130,11 @@ def _check_action(action: Any, serializable: bool, skip: frozenset[str]) -> None
     if not serializable or action.type in skip:
         return
     for where, value in (("payload", action.payload), ("meta", action.meta)):
-        if _plain(value) or (not value and isinstance(value, _EMPTY_OK)):
+        if is_scalar(value) or (not value and isinstance(value, _EMPTY_OK)):
             continue  # the usual case (no payload, empty meta), without building a walk
-        problem = _first_problem(value, CheckedSubtrees(), True, False, frozenset(), root=where)
+        problem = _first_problem(
+            value, CheckedSubtrees(), True, False, frozenset(), accepts, root=where
+        )
         if problem is not None:
             path, value_found, _ = problem
             raise CheckError(
@@ -115,11 +142,6 @@ def _check_action(action: Any, serializable: bool, skip: frozenset[str]) -> None
                 "which is not serializable (devtools export and persistence need JSON-able "
                 "data); send plain data, or add the type to ignored_actions."
             )
-
-
-def _plain(value: Any) -> bool:
-    """A JSON scalar: JSON has no NaN or infinity, so persistence would refuse those."""
-    return isinstance(value, _SCALARS) and (value.__class__ is not float or math.isfinite(value))
 
 
 def _described(value: Any) -> str:
@@ -136,7 +158,8 @@ def _state_message(problem: tuple[str, Any, str], action_type: str) -> str:
         )
     return (
         f'After "{action_type}", the state holds a {_described(value)} at "{path}", which '
-        "is not serializable; keep plain data in the state, or add the path to ignored_paths."
+        "is not serializable; keep plain data in the state, pass the persistence encoder_hook= "
+        "to checks_middleware too, or add the path to ignored_paths."
     )
 
 
@@ -173,6 +196,7 @@ def _first_problem(
     serializable: bool,
     immutable: bool,
     skip_paths: frozenset[str],
+    accepts: Callable[[Any], bool],
     *,
     root: str = "",
 ) -> tuple[str, Any, str] | None:
@@ -181,7 +205,7 @@ def _first_problem(
     Paths are built only when needed (a report, or ignored paths to compare with): formatting
     one per visited node would cost more than the check itself.
     """
-    if _plain(value) or value in seen:
+    if is_scalar(value) or value in seen:
         return None
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
@@ -189,21 +213,18 @@ def _first_problem(
         where, current = stack.pop()
         if skip_paths and _format(where) in skip_paths:
             continue
-        if isinstance(current, (PMap, PVector, PSet)):
-            clean.append(current)
-        elif isinstance(current, _MUTABLE):
-            if immutable:
-                return _format(where) or "<root>", current, "mutable"
-        elif serializable:
-            return _format(where) or "<root>", current, "serializable"
-        else:
+        if isinstance(current, _MUTABLE) and immutable:
+            return _format(where) or "<root>", current, "mutable"
+        if isinstance(current, _EMPTY_OK):
+            clean.append(current)  # weak-referenceable and immutable: remembered when clean
+        elif not isinstance(current, CONTAINER_TYPES):
+            if serializable and not accepts(current):
+                return _format(where) or "<root>", current, "serializable"
             continue
         for key, child in _children(current):
-            if isinstance(child, _SCALARS):
-                if child.__class__ is not float or math.isfinite(child):
-                    continue  # a non-finite float goes on the stack to be reported
-            elif child in seen:
-                continue
+            # Cheapest first: most children are plain leaves or subtrees checked before.
+            if child.__class__ in NATIVE_CLASSES or child in seen or is_scalar(child):
+                continue  # a non-finite float is no scalar: it goes on the stack to be reported
             stack.append(((where, key), child))
     for container in clean:
         seen.add(container)
@@ -219,9 +240,9 @@ def _children(container: Any) -> Iterable[tuple[Any, Any]]:
         # An undoable history: every state in it was checked when it was the present (and
         # reporting the present's path does not depend on the PMap's hash order).
         return (("present", container["present"]), ("group", container.get("group")))
-    if isinstance(container, (PMap, dict)):
+    if isinstance(container, Mapping):
         return container.items()
-    if isinstance(container, (PVector, list)):
+    if isinstance(container, (PVector, list, tuple)):
         return enumerate(container)
     return ((_SET_MEMBER, v) for v in container)
 

@@ -15,16 +15,15 @@ from collections.abc import Callable
 from typing import Literal
 
 from streamlit_redux.storage.base import Storage
+from streamlit_redux.store.errors import (  # re-exported: defined with every other error
+    PersistenceDisabledWarning as PersistenceDisabledWarning,
+)
 from streamlit_redux.store.errors import PersistScopeError
 
 Scope = Literal["browser", "user", "app", "session"]
 OwnerOf = Callable[[str], "str | None"]
 SCOPES: tuple[str, ...] = ("browser", "user", "app", "session")
 OWNED_SCOPES = ("browser", "user")
-
-
-class PersistenceDisabledWarning(UserWarning):
-    """A persistor's scope has no owner in this session, so its state lives for the session only."""
 
 
 def check_scope(scope: str | None, *, key: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import StorageError
 
 
 class Versioned(NamedTuple):
@@ -47,10 +47,6 @@ class Storage(Protocol):
     def delete_prefix(self, prefix: str) -> int: ...
 
     def purge_expired(self) -> int: ...
-
-
-class StorageError(StreamlitReduxError, OSError):
-    """A backend could not read or write; the message names the backend, the key and the fix."""
 
 
 def expiry(ttl_s: float | None) -> float | None:

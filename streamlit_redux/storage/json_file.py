@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from streamlit_redux.storage.base import StorageError, Versioned, expiry, is_expired
+from streamlit_redux.storage.base import Versioned, expiry, is_expired
+from streamlit_redux.store.errors import StorageError
 
 T = TypeVar("T")
 _FORMAT = "streamlit_redux/2"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from streamlit_redux.storage.base import StorageError, Versioned, expiry
+from streamlit_redux.storage.base import Versioned, expiry
+from streamlit_redux.store.errors import StorageError
 
 # KEYS[1]: the key. ARGV: value, expected version, ttl in ms ("" for none), "1" to skip the check.
 _WRITE = """

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from streamlit_redux.storage.base import StorageError, Versioned, expiry, is_expired
+from streamlit_redux.storage.base import Versioned, expiry, is_expired
+from streamlit_redux.store.errors import StorageError
 
 DEFAULT_PATH = ".streamlit_redux.db"
 _TABLE = "streamlit_redux"

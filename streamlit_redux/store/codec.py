@@ -1,81 +1,82 @@
 """pyrsistent values <-> JSON text, for persistence and devtools export. Never pickle.
 
-Maps with only string keys become JSON objects and vectors become arrays; sets and maps with
-other keys are tagged (``{"__pset__": [...]}``, ``{"__pmap__": [[k, v], ...]}``) so they come
-back as they were. Hooks handle custom types:
+Maps with only string keys become JSON objects and vectors become arrays. Everything else is
+written as a one-key tagged object, so it comes back as it was:
+
+==============================  ==========================================================
+value                           JSON
+==============================  ==========================================================
+set (``PSet``, ``frozenset``)   ``{"__pset__": [...]}``
+map with other keys             ``{"__pmap__": [[key, value], ...]}``
+``tuple``                       ``{"__tuple__": [...]}`` (comes back a tuple, not a vector)
+``date``                        ``{"__date__": "2026-11-24"}``
+``time``                        ``{"__time__": "09:30:00"}`` (a UTC offset is kept)
+``datetime``                    ``{"__datetime__": "2026-11-24T09:30:00+01:00[Europe/Paris]"}``
+``Decimal``                     ``{"__decimal__": "12.50"}`` (finite only; exponent kept)
+``UUID``                        ``{"__uuid__": "…"}``
+==============================  ==========================================================
+
+:data:`SCALAR_TYPES` and :func:`is_scalar` are the one definition of what the codec accepts,
+shared with ``checks_middleware``. Both directions refuse data nested more than
+:data:`MAX_DEPTH` JSON levels, so outside data can never exhaust Python's stack; every refusal
+is a :class:`SerializationError`.
 
 >>> from pyrsistent import freeze
->>> text = dumps_state(freeze({"todos": [{"title": "milk", "done": False}]}))
->>> loads_state(text) == freeze({"todos": [{"title": "milk", "done": False}]})
+>>> from datetime import date
+>>> state = freeze({"todos": [{"title": "milk", "due": date(2026, 11, 24)}], "range": (1, 5)})
+>>> loads_state(dumps_state(state)) == state
 True
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Callable, Mapping, Set
 from typing import Any
 
-from pyrsistent import PSet, PVector, pmap, pset, pvector
+from streamlit_redux.store._codec_read import Reader, parse_json
+from streamlit_redux.store._codec_values import (
+    CONTAINER_TYPES,
+    MAX_DEPTH,
+    MAX_INT_BITS,
+    NATIVE_CLASSES,
+    SCALAR_TYPES,
+    Decoder,
+    Encoder,
+    SerializationError,
+    is_scalar,
+    json_summary,
+)
+from streamlit_redux.store._codec_write import Writer
 
-from streamlit_redux.store.errors import StreamlitReduxError
-
-__all__ = ["SerializationError", "dumps_state", "from_json_value", "loads_state", "to_json_value"]
-
-_TAGS = ("__pmap__", "__pset__")
-
-
-class SerializationError(StreamlitReduxError, ValueError):
-    """A value cannot be written as JSON (or read back); the message names its path."""
-
-
-Encoder = Callable[[Any], Any]
-Decoder = Callable[[Mapping[str, Any]], Any]
-
-
-def to_json_value(value: Any, *, encoder_hook: Encoder | None = None, path: str = "") -> Any:
-    """Return plain JSON data (dict, list, str, int, float, bool, None) for ``value``."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise SerializationError(
-                f"{_where(path)} holds {value!r}, which JSON cannot store; use None or a string."
-            )
-        return value
-    if isinstance(value, Mapping):
-        return _map_to_json(value, encoder_hook, path)
-    if isinstance(value, (PVector, list, tuple)):
-        return [
-            to_json_value(v, encoder_hook=encoder_hook, path=f"{path}[{i}]")
-            for i, v in enumerate(value)
-        ]
-    if isinstance(value, (PSet, Set)):
-        items = [to_json_value(v, encoder_hook=encoder_hook, path=f"{path}{{}}") for v in value]
-        return {"__pset__": sorted(items, key=json.dumps)}
-    if encoder_hook is not None:
-        return to_json_value(encoder_hook(value), path=path)
-    raise SerializationError(
-        f"{_where(path)} holds a {type(value).__name__} ({value!r:.60}), which has no JSON form; "
-        "store plain data (str, numbers, bool, None, maps, vectors, sets), or pass "
-        "encoder_hook=/decoder_hook= to convert it."
-    )
+__all__ = [
+    "CONTAINER_TYPES",
+    "MAX_DEPTH",
+    "MAX_INT_BITS",
+    "NATIVE_CLASSES",
+    "SCALAR_TYPES",
+    "Decoder",
+    "Encoder",
+    "SerializationError",
+    "dumps_state",
+    "from_json_value",
+    "is_scalar",
+    "json_summary",
+    "loads_state",
+    "parse_json",
+    "to_json_value",
+]
 
 
-def _map_to_json(value: Mapping[Any, Any], hook: Encoder | None, path: str) -> Any:
-    if all(isinstance(k, str) for k in value) and not any(k in _TAGS for k in value):
-        return {
-            k: to_json_value(v, encoder_hook=hook, path=_join(path, k)) for k, v in value.items()
-        }
-    pairs = [
-        [
-            to_json_value(k, encoder_hook=hook, path=f"{path}<key>"),
-            to_json_value(v, encoder_hook=hook, path=_join(path, str(k))),
-        ]
-        for k, v in value.items()
-    ]
-    return {"__pmap__": pairs}
+def to_json_value(
+    value: Any, *, encoder_hook: Encoder | None = None, path: str = "", max_depth: int = MAX_DEPTH
+) -> Any:
+    """Return plain JSON data (dict, list, str, int, float, bool, None) for ``value``.
+
+    >>> from decimal import Decimal
+    >>> to_json_value((1, Decimal("2.50")))
+    {'__tuple__': [1, {'__decimal__': '2.50'}]}
+    """
+    return Writer(encoder_hook, max_depth).write(value, path, 1)
 
 
 def dumps_state(state: Any, *, encoder_hook: Encoder | None = None) -> str:
@@ -88,39 +89,18 @@ def loads_state(text: str, *, decoder_hook: Decoder | None = None) -> Any:
 
     ``decoder_hook(obj)`` sees every JSON object first; return it unchanged to keep the default.
     """
-    try:
-        data = json.loads(text)
-    except (TypeError, ValueError) as exc:
-        raise SerializationError(
-            f"Stored state is not valid JSON ({exc}); it was probably cut off or edited by hand."
-        ) from exc
-    return from_json_value(data, decoder_hook=decoder_hook)
+    return from_json_value(parse_json(text), decoder_hook=decoder_hook)
 
 
-def from_json_value(data: Any, *, decoder_hook: Decoder | None = None) -> Any:
-    """The pyrsistent value for plain JSON data (the inverse of :func:`to_json_value`)."""
-    return _from_json(data, decoder_hook)
+def from_json_value(
+    data: Any, *, decoder_hook: Decoder | None = None, max_depth: int = MAX_DEPTH
+) -> Any:
+    """The pyrsistent value for plain JSON data (the inverse of :func:`to_json_value`).
 
+    Malformed tags, non-finite numbers and data nested deeper than ``max_depth`` raise
+    :class:`SerializationError`.
 
-def _from_json(data: Any, hook: Decoder | None) -> Any:
-    if isinstance(data, list):
-        return pvector(_from_json(v, hook) for v in data)
-    if not isinstance(data, dict):
-        return data
-    if hook is not None:
-        converted = hook(data)
-        if converted is not data:
-            return converted
-    if set(data) == {"__pset__"}:
-        return pset(_from_json(v, hook) for v in data["__pset__"])
-    if set(data) == {"__pmap__"}:
-        return pmap({_from_json(k, hook): _from_json(v, hook) for k, v in data["__pmap__"]})
-    return pmap({k: _from_json(v, hook) for k, v in data.items()})
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _where(path: str) -> str:
-    return f'State path "{path}"' if path else "The state"
+    >>> from_json_value({"__tuple__": [{"__date__": "2026-11-24"}, [1]]})
+    (datetime.date(2026, 11, 24), pvector([1]))
+    """
+    return Reader(decoder_hook, max_depth).read(data, 1)

@@ -155,3 +155,45 @@ class ReplicaUnavailableError(ReplicaError, ConnectionError):
 
 class ReplicaDataError(ReplicaError):
     """The stored state of a shared store is not readable JSON of a state (edited, cut off)."""
+
+
+# -- devtools and codec (outside data) ---------------------------------------------------
+
+
+class ActionJSONError(StreamlitReduxError, ValueError):
+    """Text given as an action in JSON (the devtools Dispatch box) is not a valid action.
+
+    Nothing was dispatched; the message says what is wrong with the text.
+    """
+
+
+# -- storage, codec, checks and devtools -----------------------------------------------------
+
+
+class PersistenceDisabledWarning(UserWarning):
+    """A persistor's scope has no owner in this session, so its state lives for the session only."""
+
+
+class CheckError(StreamlitReduxError):
+    """A development check failed: a non-serializable or mutable value, or a bad action."""
+
+
+class StorageError(StreamlitReduxError, OSError):
+    """A backend could not read or write; the message names the backend, the key and the fix."""
+
+
+class SerializationError(StreamlitReduxError, ValueError):
+    """A value cannot be written as JSON (or read back); the message names its path."""
+
+
+class DevtoolsError(StreamlitReduxError):
+    """The devtools were asked for something they cannot do (bad option, bad index)."""
+
+
+class SessionExportError(DevtoolsError, ValueError):
+    """The session holds a value that JSON cannot represent, so it cannot be exported."""
+
+
+class SessionImportError(DevtoolsError, ValueError):
+    """An imported session file was refused; the session was left exactly as it was."""
+

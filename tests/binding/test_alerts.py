@@ -17,7 +17,7 @@ def test_a_failed_save_shows_a_banner_until_dismissed(tmp_path, monkeypatch):
     assert not app.error
     app.button[0].click().run()  # Break: a NaN JSON cannot hold
     assert len(app.error) == 1
-    assert app.error[0].value.startswith("Your changes are not being saved. persist: writing key")
+    assert app.error[0].value.startswith("Your changes are not being saved. `persist: writing key")
     app.button[1].click().run()  # another interaction: the banner stays while saving is broken
     assert len(app.error) == 1
     [dismiss] = [b for b in app.button if b.label == "Dismiss"]
@@ -29,7 +29,7 @@ def test_a_refused_action_shows_a_toast_once(tmp_path, monkeypatch):
     app = run(tmp_path, monkeypatch)
     app.button[1].click().run()
     assert len(app.toast) == 1
-    assert app.toast[0].value.startswith('"order/qty_set" was not applied: ')
+    assert app.toast[0].value.startswith("`order/qty_set` was not applied: `The reducer raised ValueError")
     assert "a quantity cannot be negative" in app.toast[0].value
     assert app.text[0].value == "qty=1"
     app.run()
@@ -40,4 +40,4 @@ def test_stored_data_that_cannot_be_read_shows_the_banner_on_the_first_run(tmp_p
     (tmp_path / "store.json").write_text("{not json")
     app = run(tmp_path, monkeypatch)
     assert len(app.error) == 1
-    assert app.error[0].value.startswith("Your changes are not being saved. persist: ")
+    assert app.error[0].value.startswith("Your changes are not being saved. `persist: reading key")

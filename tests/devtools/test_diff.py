@@ -1,8 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
-from pyrsistent import freeze, pmap, pset
+from pyrsistent import freeze, pmap, pset, pvector
 
-from streamlit_redux.devtools.diff import Change, diff
+from streamlit_redux.devtools.diff import MAX_DEPTH, Change, diff
 
 
 def test_identical_states_have_no_changes():
@@ -98,3 +98,15 @@ def test_pmap_bucket_walk_agrees_with_plain_dicts(a, b):
     end = start.update(b).discard(next(iter(a), "")) if a else freeze(b)
     expected = {(c.dotted, c.kind) for c in diff(dict(start), dict(end))}
     assert {(c.dotted, c.kind) for c in diff(start, end)} == expected
+
+
+def test_a_state_deeper_than_the_stack_is_diffed_as_one_change_at_the_depth_limit():
+    def deep(leaf):
+        value = leaf
+        for _ in range(2_000):
+            value = pvector([value])
+        return value
+
+    (change,) = diff(deep(1), deep(2))
+    assert change.kind == "changed"
+    assert change.path == (0,) * MAX_DEPTH

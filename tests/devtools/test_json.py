@@ -1,7 +1,9 @@
+import json
+
 from pyrsistent import PClass, field, freeze, pmap, pset, pvector
 
 from streamlit_redux import Action
-from streamlit_redux.devtools._json import to_display_value
+from streamlit_redux.devtools._json import MAX_DEPTH, to_display_value
 
 
 class Point(PClass):
@@ -27,3 +29,12 @@ def test_actions_display_as_type_payload_meta_error():
 def test_display_never_raises_on_values_json_cannot_hold():
     shown = to_display_value(pmap({1: object(), "n": float("inf")}))
     assert shown["n"] == "inf" and shown["1"].startswith("<object object")
+
+
+def test_a_value_deeper_than_the_stack_is_displayed_down_to_the_depth_limit():
+    value = 1
+    for _ in range(2_000):
+        value = pvector([value])
+    shown = to_display_value(value)
+    assert json.dumps(shown).count("[") == MAX_DEPTH + 1
+    assert "…" in json.dumps(shown, ensure_ascii=False)

@@ -10,7 +10,7 @@ def test_dispatch_box_dispatches_json_actions():
     ).run()
     click(app, K + "dispatch")
     assert "count=5" in markdown(app)
-    assert 'Dispatched "counter/incremented"' in app.sidebar.success[0].value
+    assert app.sidebar.success[0].value == 'Dispatched "counter/incremented".'
 
 
 def test_dispatch_box_reports_bad_json_and_bad_actions():

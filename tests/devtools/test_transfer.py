@@ -3,7 +3,7 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pyrsistent import freeze, pmap, pset
+from pyrsistent import freeze, pmap, pset, pvector
 
 from streamlit_redux import Action, Store
 from streamlit_redux import devtools as dt
@@ -120,6 +120,13 @@ def document(**changes):
     return json.dumps(base)
 
 
+def nested_list(depth):
+    value = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
 BAD_FILES = [
     ("x" * 50, r"is 50 bytes, over the 40-byte import limit; export a shorter history", 40),
     (b"\xff\xfe", r"not UTF-8 text.*Export button", None),
@@ -161,8 +168,45 @@ BAD_FILES = [
     (document(current_index=5), r"\"current_index\" is 5, but it holds 1 actions", None),
     (document(states=[1]), r"\"states\" must list 2 states.*got 1", None),
     (
+        document(states=[1, None]),
+        r'^The session file\'s "states" holds null at index 1; a store\'s state is never null '
+        r"\(a reducer returning None is refused\); import a file written by the devtools' "
+        r"Export button\.$",
+        None,
+    ),
+    (
         document(committed_state={"__pmap__": [1]}),
-        r"committed_state holds a malformed tagged",
+        r"^The session file's committed_state cannot be read: The JSON data has a malformed "
+        r'"__pmap__" tag: expected an array of \[key, value\] pairs, got a JSON array of 1 items; '
+        r"only read data written by streamlit-redux\. The session was left as it was; import a "
+        r"file written by the devtools' Export button\.$",
+        None,
+    ),
+    (
+        document(committed_state={"__pmap__": 5}),
+        r'^The session file\'s committed_state cannot be read: The JSON data has a malformed "__pmap__" tag: expected an array, got 5;',
+        None,
+    ),
+    (
+        document(actions=[{"id": 1, "type": "A", "payload": nested_list(350)}]),
+        r"^The session file's actions\[0\]\.payload cannot be read: The JSON data is nested more "
+        r"than 100 levels deep, which the codec refuses to read",
+        None,
+    ),
+    (
+        document(committed_state=nested_list(350)),
+        r"^The session file's committed_state cannot be read: The JSON data is nested more than 100",
+        None,
+    ),
+    (
+        document(actions=[{"id": 1, "type": nested_list(350)}]),
+        r'^actions\[0\] in the session file is not a valid action: its "type" is a JSON array of 1 '
+        r"items, not a non-empty string\.",
+        None,
+    ),
+    (
+        document(format=nested_list(350)),
+        r"^The session file has format a JSON array of 1 items, expected",
         None,
     ),
 ]
@@ -210,3 +254,36 @@ def test_export_then_import_gives_the_same_history(amounts, skipped, with_states
     assert imported.skipped_ids == recorder.skipped_ids
     assert [c.state for c in imported.computed] == [c.state for c in recorder.computed]
     assert other.state == store.state
+
+
+def deep_vector(depth):
+    deep = pvector()
+    for _ in range(depth):
+        deep = pvector([deep])
+    return deep
+
+
+@pytest.mark.parametrize("depth", [350, 420, 499])
+def test_exporting_a_state_nested_350_to_499_deep_is_a_session_export_error(depth):
+    deep = deep_vector(depth)
+    store = Store(lambda s, a: deep if a.type == "deepen" else s, 0)
+    recorder = dt.instrument(store).recorder
+    store.dispatch(Action("deepen"))
+    with pytest.raises(
+        SessionExportError,
+        match=r'^Cannot export the devtools session: in states\[1\], State path "\[0\]\[0\].*" is '
+        r"nested more than 100 JSON levels deep, which the codec refuses .* In the devtools, "
+        r"pass a state_sanitizer / action_sanitizer that converts such values\.$",
+    ):
+        export_session(recorder, with_states=True)
+
+
+def test_exporting_a_payload_nested_too_deep_is_a_session_export_error():
+    store = Store(lambda s, a: s, 0)
+    recorder = dt.instrument(store).recorder
+    store.dispatch(Action("deepen", payload=deep_vector(350)))
+    with pytest.raises(
+        SessionExportError,
+        match=r"^Cannot export the devtools session: in action #1 \(deepen\) payload, State path",
+    ):
+        export_session(recorder)

@@ -1,4 +1,7 @@
-from datetime import date
+from datetime import date, datetime, time, timezone
+from decimal import Decimal
+from fractions import Fraction
+from uuid import UUID
 
 import pytest
 from hypothesis import given, settings
@@ -8,6 +11,7 @@ from pyrsistent import freeze, pmap, pvector
 from streamlit_redux import Action, Store, create_slice
 from streamlit_redux.middleware.checks import CheckError, checks_enabled, checks_middleware
 from streamlit_redux.middleware.effects import thunk
+from streamlit_redux.store.codec import SerializationError, to_json_value
 
 todos = create_slice(
     name="todos",
@@ -16,7 +20,7 @@ todos = create_slice(
         "added": lambda s, a: s.set("items", s["items"].append(freeze(a.payload))),
         "added_raw": lambda s, a: s.set("items", s["items"].append(a.payload)),  # forgets freeze
         "counted": lambda s, a: s.set("count", s["count"] + 1),
-        "dated": lambda s, a: s.set("items", s["items"].append(pmap({"due": date(2026, 1, 1)}))),
+        "shared": lambda s, a: s.set("items", s["items"].append(pmap({"part": Fraction(1, 3)}))),
     },
 )
 actions = todos.actions
@@ -49,14 +53,14 @@ def test_nested_path_is_named():
 
 def test_non_serializable_value_in_state_is_refused():
     store = make()
-    with pytest.raises(CheckError, match=r'After "todos/dated", the state holds a date at "items\[0\].due", which is not serializable.*ignored_paths'):
-        store.dispatch(actions.dated())
+    with pytest.raises(CheckError, match=r'^After "todos/shared", the state holds a Fraction at "items\[0\].part", which is not serializable; keep plain data in the state, pass the persistence encoder_hook= to checks_middleware too, or add the path to ignored_paths\.$'):
+        store.dispatch(actions.shared())
 
 
 def test_non_serializable_payload_is_refused_before_the_reducer_runs():
     store = make()
-    with pytest.raises(CheckError, match=r'Action "todos/added" carries a date at "payload.due".*ignored_actions'):
-        store.dispatch(actions.added({"due": date(2026, 1, 1)}))
+    with pytest.raises(CheckError, match=r'^Action "todos/added" carries a Fraction at "payload.due".*ignored_actions\.$'):
+        store.dispatch(actions.added({"due": Fraction(1, 3)}))
     assert store.state["items"] == pvector()
 
 
@@ -65,7 +69,7 @@ def test_lists_in_payloads_are_fine():
 
 
 def test_ignored_paths_and_actions():
-    make(ignored_paths=["items[0].due"]).dispatch(actions.dated())
+    make(ignored_paths=["items[0].part"]).dispatch(actions.shared())
     store = make(ignored_actions=[actions.added_raw.type])
     store.dispatch(actions.added_raw({"x": 1}))
 
@@ -229,3 +233,70 @@ def test_non_finite_floats_pass_when_serializable_is_off():
     store = make(serializable=False)
     store.dispatch(actions.added({"score": float("inf")}))
     assert store.state["items"][0]["score"] == float("inf")
+
+
+CODEC_VALUES = [
+    date(2026, 1, 1),
+    time(9, 30),
+    datetime(2026, 1, 1, 9, 30),
+    datetime(2026, 1, 1, 9, 30, tzinfo=timezone.utc),
+    Decimal("12.50"),
+    UUID(int=7),
+    (date(2026, 1, 1), date(2026, 1, 31)),
+]
+
+
+@pytest.mark.parametrize("value", CODEC_VALUES, ids=repr)
+def test_dates_times_decimals_uuids_and_tuples_pass_in_state_and_payload(value):
+    store = make()
+    store.dispatch(actions.added({"value": value}))
+    assert store.state["items"][0]["value"] == value
+
+
+def test_a_mutable_list_inside_a_tuple_is_found():
+    store = make()
+    with pytest.raises(CheckError, match=r'^After "todos/added_raw", the state holds a mutable list at "items\[0\]\[1\]"'):
+        store.dispatch(actions.added_raw((1, [2])))
+
+
+def test_the_persistence_encoder_hook_makes_its_types_serializable():
+    def encode(value):
+        return [value.numerator, value.denominator]
+
+    store = Store(todos.reducer, middleware=[checks_middleware(enabled=True, encoder_hook=encode)])
+    store.dispatch(actions.shared())
+    store.dispatch(actions.added({"part": Fraction(2, 3)}))
+    assert store.state["items"][1]["part"] == Fraction(2, 3)
+
+
+leaves = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=4),
+    st.floats(), st.dates(), st.times(), st.datetimes(), st.uuids(),
+    st.decimals(), st.fractions(), st.binary(max_size=2), st.complex_numbers(),
+)
+values = st.recursive(
+    leaves,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(pvector),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(st.text(max_size=3), inner, max_size=3).map(pmap),
+    ),
+    max_leaves=8,
+)
+
+
+@given(values)
+@settings(max_examples=200)
+def test_checks_accept_exactly_what_the_codec_writes(value):
+    try:
+        to_json_value(value)
+        writable = True
+    except SerializationError:
+        writable = False
+    store = Store(todos.reducer, middleware=[checks_middleware(enabled=True, immutable=False)])
+    try:
+        store.dispatch(actions.counted(value))
+        accepted = True
+    except CheckError:
+        accepted = False
+    assert accepted == writable

@@ -1,0 +1,147 @@
+"""The writing half of the codec: Python values to plain JSON data, within the limits.
+
+Private: use :func:`streamlit_redux.store.codec.to_json_value`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from pyrsistent import PVector
+
+from streamlit_redux.store._codec_values import (
+    CONTAINER_TYPES,
+    INT_LIMIT,
+    NATIVE_CLASSES,
+    Encoder,
+    SerializationError,
+    is_scalar,
+    plain_keys,
+)
+
+
+class Writer:
+    """Writes one value; ``depth`` is the JSON nesting level of the node being written."""
+
+    def __init__(self, hook: Encoder | None, max_depth: int) -> None:
+        self.hook, self.max_depth = hook, max_depth
+
+    def write(self, value: Any, path: str, depth: int) -> Any:
+        if value.__class__ in NATIVE_CLASSES:
+            return value
+        if isinstance(value, (int, float)):
+            if not is_scalar(value):
+                raise SerializationError(_unstorable(value, path))
+            return value
+        if isinstance(value, (date, time, Decimal, UUID)):
+            return self._tagged_scalar(value, path)
+        if isinstance(value, CONTAINER_TYPES):
+            return self._container(value, path, depth)
+        if self.hook is not None:
+            try:
+                converted = self.hook(value)
+            except Exception as exc:
+                raise SerializationError(
+                    f"{_where(path)}: encoder_hook raised {type(exc).__name__} ({exc}) for a "
+                    f"{type(value).__name__}; make the hook return plain data for it."
+                ) from exc
+            return Writer(None, self.max_depth).write(converted, path, depth)
+        raise SerializationError(
+            f"{_where(path)} holds a {type(value).__name__} ({value!r:.60}), which has no JSON "
+            "form; store plain data (str, numbers, bool, None, dates, times, Decimal, UUID, "
+            "maps, vectors, tuples, sets), or pass encoder_hook=/decoder_hook= to convert it."
+        )
+
+    def _tagged_scalar(self, value: Any, path: str) -> Any:
+        if isinstance(value, Decimal):
+            if not value.is_finite():
+                raise SerializationError(_unstorable(value, path))
+            return {"__decimal__": str(value)}
+        if isinstance(value, UUID):
+            return {"__uuid__": str(value)}
+        tag = "__datetime__" if isinstance(value, datetime) else _temporal_tag(value)
+        text = value.isoformat()
+        zone = getattr(value, "tzinfo", None)
+        if isinstance(value, datetime) and isinstance(zone, ZoneInfo) and zone.key:
+            text += f"[{zone.key}]"
+        return {tag: text}
+
+    def _container(self, value: Any, path: str, depth: int) -> Any:
+        plain_map = isinstance(value, Mapping) and plain_keys(value)
+        levels = 1 if plain_map or isinstance(value, (PVector, list)) else _tag_levels(value)
+        if depth + levels - 1 > self.max_depth:
+            raise SerializationError(_too_deep_to_write(path, self.max_depth))
+        if isinstance(value, Mapping):
+            if plain_map:
+                # Leaves of the common classes skip the call (and the path it would format).
+                return {
+                    k: v
+                    if (c := v.__class__) in NATIVE_CLASSES
+                    or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                    else self.write(v, _join(path, k), depth + 1)
+                    for k, v in value.items()
+                }
+            pairs = [
+                [
+                    self.write(k, f"{path}<key>", depth + 3),
+                    self.write(v, _join(path, str(k)), depth + 3),
+                ]
+                for k, v in value.items()
+            ]
+            return {"__pmap__": pairs}
+        if isinstance(value, tuple):
+            items = [self.write(v, f"{path}[{i}]", depth + 2) for i, v in enumerate(value)]
+            return {"__tuple__": items}
+        if isinstance(value, (PVector, list)):
+            return [
+                v
+                if (c := v.__class__) in NATIVE_CLASSES or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                else self.write(v, f"{path}[{i}]", depth + 1)
+                for i, v in enumerate(value)
+            ]
+        items = [self.write(v, f"{path}{{}}", depth + 2) for v in value]
+        return {"__pset__": sorted(items, key=json.dumps)}
+
+
+def _tag_levels(value: Any) -> int:
+    """JSON levels a tagged container takes: ``{"__pmap__": [[k, v]]}`` three, others two."""
+    return 3 if isinstance(value, Mapping) and value else 2
+
+
+def _temporal_tag(value: date | time) -> str:
+    return "__date__" if isinstance(value, date) else "__time__"
+
+
+def _unstorable(value: Any, path: str) -> str:
+    if isinstance(value, int):
+        return (
+            f"{_where(path)} holds an int of {value.bit_length():,} bits, longer than JSON "
+            "readers accept; store it as a string."
+        )
+    return f"{_where(path)} holds {value!r}, which JSON cannot store; use None or a string."
+
+
+def _too_deep_to_write(path: str, max_depth: int) -> str:
+    return (
+        f"{_where(_short_path(path))} is nested more than {max_depth} JSON levels deep, which "
+        "the codec refuses (deeper data cannot be read back safely); keep the state flatter, "
+        "e.g. a tree as a map of nodes by id."
+    )
+
+
+def _short_path(path: str) -> str:
+    return path if len(path) <= 80 else path[:79] + "…"
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _where(path: str) -> str:
+    return f'State path "{path}"' if path else "The state"
