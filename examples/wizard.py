@@ -55,8 +55,8 @@ def create_account(draft):
     return {"account": draft["email"].split("@")[0]}
 
 
-# A slow service would go on a thread: on(..., background=True, timeout_s=30); its answer
-# shows at the session's next run.
+# A slow service would go on a thread: on(..., background=True, timeout_s=30). The page shows
+# "Submitting…", and the answer reruns it without a click.
 submit = on(onboarding.actions.submit, onboarding.submit_effect(create_account))
 storage = SQLiteStorage(os.environ.get("WIZARD_DB", "wizard.db"))
 store = get_store(
