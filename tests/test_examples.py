@@ -74,3 +74,40 @@ def test_shared_board_shows_one_sessions_card_in_another():
     assert alice.button(key="move-1-todo").label == "→ todo"  # the card is in "done" now
     assert bob.text_input(key="streamlit_redux:bind:name").value == ""  # names stay per session
     shared._stores.pop("board", None)
+
+
+@pytest.mark.filterwarnings("ignore::streamlit_redux.middleware.persist_scope.PersistenceDisabledWarning")
+def test_wizard_branches_fails_a_taken_email_keeps_the_draft_and_then_signs_up(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIZARD_DB", str(tmp_path / "wizard.db"))
+    app = run("wizard.py")
+
+    def press(name):
+        app.button(key=f"onboarding-{name}").click().run()
+        app.run()  # AppTest's element tree holds only the fragments a keyed rerun ran
+
+    press("next")
+    assert [e.value for e in app.error] == [
+        "email: Enter an email address, like ann@example.com",
+        "password: Use at least 10 characters",
+    ]
+    app.text_input[0].input("taken@example.com").run()
+    app.text_input[1].input("correct horse").run()
+    press("next")
+    app.text_input[0].input("Ann").run()
+    app.radio[0].set_value("business").run()
+    press("next")
+    app.text_input[0].input("Acme").run()
+    press("next")
+    assert "Company: **Acme**" in [m.value for m in app.markdown]
+    press("submit")
+    assert [e.value for e in app.error] == [
+        "taken@example.com already has an account: use another email"]
+    for _ in range(3):
+        press("back")
+    assert app.text_input[0].value == "taken@example.com"
+    app.text_input[0].input("ann@example.com").run()
+    for _ in range(3):
+        press("next")
+    press("submit")
+    assert [s.value for s in app.success] == ["Welcome aboard, ann!"]
+    assert app.get("progress")[0].proto.text == "Step 5 of 5: Welcome"

@@ -197,3 +197,32 @@ class SessionExportError(DevtoolsError, ValueError):
 class SessionImportError(DevtoolsError, ValueError):
     """An imported session file was refused; the session was left exactly as it was."""
 
+
+
+# -- workflow ----------------------------------------------------------------------------------
+
+
+class WorkflowError(StreamlitReduxError):
+    """Base of the workflow errors: a workflow was defined or driven wrongly."""
+
+
+class WorkflowDefinitionError(WorkflowError, TypeError):
+    """``create_workflow`` or a ``Step`` got options it cannot use (raised at definition)."""
+
+
+class UnknownStepError(WorkflowError, KeyError):
+    """A step name that the workflow does not have: in ``initial``, ``transitions`` or ``goto``.
+
+    Derives from ``KeyError`` like a missing mapping key, but keeps a readable message.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidTransitionError(WorkflowError):
+    """A transition names a target that is not a step, or skipped steps loop forever."""
+
+
+class FieldPathError(WorkflowError, ValueError):
+    """A field path is malformed (``"a..b"``) or crosses a value that holds no fields."""
