@@ -65,16 +65,24 @@ from streamlit_redux.store.reducers import combine_reducers, create_reducer
 from streamlit_redux.store.selectors import Selector, SelectorStats, create_selector, select_path
 from streamlit_redux.store.slices import Slice, create_slice
 from streamlit_redux.store.store import Store
+from streamlit_redux.workflow import Progress, Step, Workflow, create_workflow, required
 
 if TYPE_CHECKING:
     from streamlit_redux import devtools
-    from streamlit_redux.binding import RerunDecision, StoreView, get_store, shared_store
+    from streamlit_redux.binding import (
+        RerunDecision,
+        StoreView,
+        get_store,
+        render_workflow,
+        shared_store,
+    )
 
 _LAZY = {
     "RerunDecision": "streamlit_redux.binding",
     "StoreView": "streamlit_redux.binding",
     "get_store": "streamlit_redux.binding",
     "shared_store": "streamlit_redux.binding",
+    "render_workflow": "streamlit_redux.binding",
     "devtools": "streamlit_redux.devtools",
 }
 
@@ -113,6 +121,7 @@ __all__ = [
     "PersistPathError",
     "PersistScopeError",
     "PersistenceDisabledWarning",
+    "Progress",
     "ReducerDefinitionError",
     "ReducerError",
     "ReducerSideEffectError",
@@ -129,12 +138,14 @@ __all__ = [
     "SessionImportError",
     "Slice",
     "SliceReturnedNoneError",
+    "Step",
     "StorageError",
     "Store",
     "StoreView",
     "StreamlitReduxError",
     "UnknownSliceMemberError",
     "UnknownStepError",
+    "Workflow",
     "WorkflowDefinitionError",
     "WorkflowError",
     "combine_reducers",
@@ -142,10 +153,13 @@ __all__ = [
     "create_reducer",
     "create_selector",
     "create_slice",
+    "create_workflow",
     "devtools",
     "get_store",
     "matches_prefix",
     "middleware",
+    "render_workflow",
+    "required",
     "select_path",
     "shared_store",
     "signals",

@@ -14,11 +14,13 @@ if TYPE_CHECKING:
     from streamlit_redux.binding.session import get_store
     from streamlit_redux.binding.shared import shared_store
     from streamlit_redux.binding.view import StoreView
+    from streamlit_redux.binding.workflow_view import render_workflow
 
 _LAZY = {
     "StoreView": "streamlit_redux.binding.view",
     "get_store": "streamlit_redux.binding.session",
     "shared_store": "streamlit_redux.binding.shared",
+    "render_workflow": "streamlit_redux.binding.workflow_view",
 }
 
 
@@ -31,4 +33,4 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["RerunDecision", "StoreView", "get_store", "shared_store"]
+__all__ = ["RerunDecision", "StoreView", "get_store", "render_workflow", "shared_store"]
