@@ -11,14 +11,22 @@ each ``submit()`` action carries a fresh id, so a late answer to a submit that w
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pyrsistent import PMap
 
 from streamlit_redux.workflow.machine import SUBMITTING
 
-if TYPE_CHECKING:
-    from streamlit_redux.workflow.workflow import Workflow
+
+class WorkflowLike(Protocol):
+    """What a submit effect needs of its workflow (the workflow module imports this one)."""
+
+    name: str
+
+    @property
+    def actions(self) -> Any: ...
+
+    def select_slice(self, root: Any) -> Any: ...
 
 
 def request_id(action: Any) -> str | None:
@@ -28,7 +36,7 @@ def request_id(action: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def submit_effect(workflow: Workflow, send: Callable[[PMap], Any]) -> SubmitEffect:  # type: ignore[type-arg]
+def submit_effect(workflow: WorkflowLike, send: Callable[[PMap], Any]) -> SubmitEffect:  # type: ignore[type-arg]
     """Return an effect ``(action, api, token=None)``: ``send(draft)``, then succeeded or failed.
 
     Works as a sync effect and as a background one (``background=True`` passes a cancel
@@ -58,7 +66,7 @@ class SubmitEffect:
     workflow and the send function, not ``submit_effect.<locals>.effect``.
     """
 
-    def __init__(self, workflow: Workflow, send: Callable[[PMap], Any]) -> None:  # type: ignore[type-arg]
+    def __init__(self, workflow: WorkflowLike, send: Callable[[PMap], Any]) -> None:  # type: ignore[type-arg]
         self.workflow = workflow
         self.send = send
         self.__qualname__ = f"{workflow.name}.submit_effect.{_name(send)}"
@@ -78,7 +86,7 @@ class SubmitEffect:
         api.dispatch(actions.submit_succeeded(result, request_id=request))
 
 
-def _accepted(workflow: Workflow, action: Any, root: Any) -> tuple[str | None, PMap] | None:  # type: ignore[type-arg]
+def _accepted(workflow: WorkflowLike, action: Any, root: Any) -> tuple[str | None, PMap] | None:  # type: ignore[type-arg]
     """``(request id, draft)`` when ``action`` started a submit that is still pending, else None.
 
     Effects run once the submit's dispatch has committed, so ``root`` already holds it: the
