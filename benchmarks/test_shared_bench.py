@@ -18,8 +18,7 @@ def viewed_store(sessions: int, *, shows_changed: bool):
     store = Store(counter, {"n": 0, "other": 0})
     views = []
     for i in range(sessions):
-        view = StoreView(store)
-        view.session_id = f"session-{i}"  # as if drawn in a session of a running server
+        view = StoreView(store, session_id=f"session-{i}")  # as if in a running server
         with view.tracker.scope("tally"):
             view.select(lambda s: s["n"] if shows_changed else s["other"], key="tally")
         views.append(view)
@@ -38,7 +37,7 @@ def test_shared_dispatch_no_views(benchmark):
 def test_shared_dispatch_views_showing_the_change(benchmark, sessions, monkeypatch):
     pushed = []
     monkeypatch.setattr(runtime, "PUSH_RERUNS", True)
-    monkeypatch.setattr(runtime, "request_session_rerun", lambda sid, ids: pushed.append(sid))
+    monkeypatch.setattr(runtime, "when_session_idle", lambda sid, rerun: pushed.append(sid))
     store, _views = viewed_store(sessions, shows_changed=True)
     benchmark(store.dispatch, {"type": "inc"})
     assert len(set(pushed)) == sessions
@@ -49,7 +48,7 @@ def test_shared_dispatch_views_showing_the_change(benchmark, sessions, monkeypat
 def test_shared_dispatch_views_showing_other_data(benchmark, sessions, monkeypatch):
     pushed = []
     monkeypatch.setattr(runtime, "PUSH_RERUNS", True)
-    monkeypatch.setattr(runtime, "request_session_rerun", lambda sid, ids: pushed.append(sid))
+    monkeypatch.setattr(runtime, "when_session_idle", lambda sid, rerun: pushed.append(sid))
     store, _views = viewed_store(sessions, shows_changed=False)
     benchmark(store.dispatch, {"type": "inc"})
     assert pushed == []  # a session that shows none of the change reruns nothing

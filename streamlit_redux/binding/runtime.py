@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 import streamlit as st
@@ -106,10 +106,12 @@ def _push_internals() -> bool:
         from streamlit.runtime.app_session import AppSession
     except ImportError:
         return False
+    session_fields = AppSession.__init__.__code__.co_names  # attributes set in __init__
     return (
         hasattr(Runtime, "get_app_session")
         and hasattr(AppSession, "request_rerun")
         and hasattr(AppSession, "_call_soon_on_event_loop")
+        and {"_scriptrunner", "_event_loop", "_client_state"} <= set(session_fields)
         and "fragment_id" in ClientState.DESCRIPTOR.fields_by_name
     )
 
@@ -117,36 +119,58 @@ def _push_internals() -> bool:
 PUSH_RERUNS: bool = _push_internals() and os.environ.get("STREAMLIT_REDUX_PUSH_RERUNS") != "0"
 """Whether we can rerun another session (checked against 1.67's internals:
 ``Runtime.get_app_session``, ``AppSession.request_rerun`` with a ``ClientState`` whose
-``fragment_id`` names one fragment, scheduled on the session's event loop). Without them, or
-with ``STREAMLIT_REDUX_PUSH_RERUNS=0``, shared stores fall back to a polling fragment."""
+``fragment_id`` names one fragment, scheduled on the session's event loop once its script
+runner is gone). Without them, or with ``STREAMLIT_REDUX_PUSH_RERUNS=0``, shared stores fall
+back to a polling fragment."""
+
+_IDLE_POLL_FIRST_S = 0.01
+_IDLE_POLL_MAX_S = 0.25
 
 
-def request_session_rerun(session_id: str, fragment_ids: Sequence[str] | None) -> bool:
-    """Ask session ``session_id`` to rerun one fragment's call sites (None: the whole app).
+def when_session_idle(session_id: str, callback: Callable[[Any], None]) -> bool:
+    """Call ``callback(session)`` on the session's event loop once no script run is under way.
 
-    Callable from any thread.
-
-    Reruns with the session's last client state, as Streamlit's own run-on-save does, so
-    widget values stay and no button fires again. Returns False when the session is gone.
+    Callable from any thread. A rerun requested while a run is under way would stop that run
+    and restart it from the client state of the run before (the user's click lost), so this
+    waits for the script runner to finish; the wait backs off to a quarter second and ends
+    when the session does. Returns False when the session is already gone.
     """
-    from streamlit.proto.ClientState_pb2 import ClientState
     from streamlit.runtime import Runtime
 
     if not Runtime.exists():
         return False
-    session = Runtime.instance().get_app_session(session_id)
+    runtime = Runtime.instance()
+    session = runtime.get_app_session(session_id)
     if session is None:
         return False
 
-    def request() -> None:  # on the session's event loop, where AppSession must be used
-        for fragment_id in fragment_ids or ("",):
-            client_state = ClientState()
-            client_state.CopyFrom(session._client_state)
-            client_state.fragment_id = fragment_id
-            session.request_rerun(client_state)
+    def attempt(delay_s: float) -> None:
+        if runtime.get_app_session(session_id) is not session:
+            return  # the session ended while we waited
+        if session._scriptrunner is not None:
+            session._event_loop.call_later(
+                delay_s, attempt, min(delay_s * 2, _IDLE_POLL_MAX_S)
+            )
+            return
+        callback(session)
 
-    session._call_soon_on_event_loop(request)
+    session._call_soon_on_event_loop(lambda: attempt(_IDLE_POLL_FIRST_S))
     return True
+
+
+def rerun_idle_session(session: Any, fragment_ids: Sequence[str] | None) -> None:
+    """Rerun an idle session's fragments (None: the whole app); on its event loop only.
+
+    Reruns with the session's last client state, as Streamlit's own run-on-save does, so
+    widget values stay and no button fires again (idle: that state is the latest).
+    """
+    from streamlit.proto.ClientState_pb2 import ClientState
+
+    for fragment_id in fragment_ids or ("",):
+        client_state = ClientState()
+        client_state.CopyFrom(session._client_state)
+        client_state.fragment_id = fragment_id
+        session.request_rerun(client_state)
 
 
 def disconnected_session_ttl_s() -> float:

@@ -20,6 +20,7 @@ from streamlit_redux.binding import runtime
 from streamlit_redux.binding.forms import FormBinding
 from streamlit_redux.binding.injection import inject_slice
 from streamlit_redux.binding.memo_keys import stable_key
+from streamlit_redux.binding.push import Pusher
 from streamlit_redux.binding.reruns import APP, RerunDecision, plan_reruns
 from streamlit_redux.binding.tracker import SelectionTracker
 from streamlit_redux.binding.uploads import bind_upload
@@ -57,14 +58,19 @@ class StoreView(Generic[S]):
     >>> # st.button("Add", on_click=store.dispatch, args=(todos.actions.added("milk"),))
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, session_id: str | None = None) -> None:
         self.store = store
-        self.session_id = runtime.current_session_id()
+        self.session_id = session_id or runtime.current_session_id()
         self.tracker = SelectionTracker()
         self._fragment_keys: dict[str, str] = {}  # Streamlit fragment id -> our scope key
         self._run_marker: object | None = None
         self._warned_render_dispatch = False
         self._lock = threading.Lock()
+        self._pusher = (
+            None
+            if self.session_id is None
+            else Pusher(self.session_id, fragment_keys=self._known_fragments, decided=self._decided)
+        )
         # Held weakly by blinker: a view that its session dropped stops receiving at once.
         signals.state_changed.connect(self._on_state_changed, sender=store)
 
@@ -101,7 +107,7 @@ class StoreView(Generic[S]):
             return
         self._run_marker = marker
         self.tracker.begin_app_run()
-        signals.scope_ran.send(self, scope=APP)
+        self._note_run(APP)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -119,9 +125,15 @@ class StoreView(Generic[S]):
         value, so a widget that disagrees with the store is re-seeded.
         """
         memo_key = key if key is not None else stable_key(selector)
+        if runtime.in_callback():
+            return self.store.select(selector, key=memo_key)
+        state = self.store.state
         value = self.store.select(selector, key=memo_key)
-        if not runtime.in_callback():
-            self.tracker.record(selector, memo_key, value, holds=holds)
+        self.tracker.record(selector, memo_key, value, holds=holds)
+        if self.store.state is not state:
+            # A change committed between reading and recording: its notification may have
+            # looked before this selection was recorded, so look again now.
+            self._push_changed_scopes()
         return value
 
     # -- dispatching -----------------------------------------------------------------------
@@ -168,12 +180,10 @@ class StoreView(Generic[S]):
         for other in runtime.session_values():
             if isinstance(other, StoreView) and other is not self:
                 changed.update(other.changed_scopes())
-        with self._lock:
-            fragment_keys = dict(self._fragment_keys)
         plan = plan_reruns(
             changed,
             origin=runtime.interaction_fragment_ids(),
-            fragment_keys=fragment_keys,
+            fragment_keys=self._known_fragments(),
             keyed_reruns=runtime.KEYED_RERUNS,
         )
         decision = RerunDecision(plan.kind, plan.scopes, plan.reason, actions)
@@ -192,25 +202,27 @@ class StoreView(Generic[S]):
     def _on_state_changed(self, sender: Store, **_: Any) -> None:
         """A change this session did not make (another session, a background thread): push
         a rerun of exactly the scopes whose data changed, without a click."""
-        if self.session_id is None or runtime.current_session_id() == self.session_id:
+        if runtime.current_session_id() == self.session_id:
             return  # this session's own run or callback: the dispatch path decides
-        changed = self.changed_scopes()
-        if not changed or not runtime.PUSH_RERUNS:
+        self._push_changed_scopes()
+
+    def _push_changed_scopes(self) -> None:
+        if self._pusher is None or not runtime.PUSH_RERUNS:
             return  # without push internals the polling fragment picks the change up
+        changed = self.changed_scopes()
+        if changed:
+            self._pusher.push(changed)
+
+    def _note_run(self, scope: str) -> None:
+        if self._pusher is not None:
+            self._pusher.note_run(scope)
+        signals.scope_ran.send(self, scope=scope)
+
+    def _known_fragments(self) -> dict[str, str]:
         with self._lock:
-            ids = [i for i, scope in self._fragment_keys.items() if scope in changed]
-            known = set(self._fragment_keys.values())
-        # One pushed request names one fragment; a second request for another fragment can
-        # preempt the first one's run (seen in Chromium: one of two columns stayed stale), so
-        # a change shown by several fragments reruns the app once instead.
-        if APP in changed or not set(changed) <= known or len(changed) > 1:
-            decision = RerunDecision("app", (APP,), "another session or thread changed the data")
-            runtime.request_session_rerun(self.session_id, None)
-        else:
-            decision = RerunDecision(
-                "fragments", tuple(changed), "another session or thread changed the data"
-            )
-            runtime.request_session_rerun(self.session_id, ids)
+            return dict(self._fragment_keys)
+
+    def _decided(self, decision: RerunDecision) -> None:
         signals.rerun_decided.send(self, decision=decision)
 
     def _warn_render_dispatch(self, action: Any) -> None:
@@ -317,7 +329,7 @@ class StoreView(Generic[S]):
             if fragment_id is not None:
                 with self._lock:
                     self._fragment_keys[fragment_id] = scope
-            signals.scope_ran.send(self, scope=scope)
+            self._note_run(scope)
             with self.tracker.scope(scope):
                 return func(*args, **kwargs)
 
