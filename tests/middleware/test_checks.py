@@ -1,4 +1,4 @@
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from fractions import Fraction
 from uuid import UUID
@@ -239,7 +239,7 @@ CODEC_VALUES = [
     date(2026, 1, 1),
     time(9, 30),
     datetime(2026, 1, 1, 9, 30),
-    datetime(2026, 1, 1, 9, 30, tzinfo=timezone.utc),
+    datetime(2026, 1, 1, 9, 30, tzinfo=UTC),
     Decimal("12.50"),
     UUID(int=7),
     (date(2026, 1, 1), date(2026, 1, 31)),

@@ -1,6 +1,6 @@
 import json
 import math
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from fractions import Fraction
 from uuid import UUID
@@ -226,7 +226,7 @@ def test_malformed_tags_are_codec_errors(data, message):
 
 def test_to_json_value_writes_tags():
     assert to_json_value((1, Decimal("2.50"))) == {"__tuple__": [1, {"__decimal__": "2.50"}]}
-    assert to_json_value(datetime(2026, 1, 1, tzinfo=timezone.utc)) == {
+    assert to_json_value(datetime(2026, 1, 1, tzinfo=UTC)) == {
         "__datetime__": "2026-01-01T00:00:00+00:00"
     }
 
