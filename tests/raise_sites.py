@@ -161,19 +161,26 @@ def pinned(tests: Path) -> Iterator[tuple[str, str]]:
     pattern given by the test's ``parametrize`` (pairs from one parameter tuple when both are).
     """
     for path in sorted(tests.rglob("*.py")):
-        for function in ast.walk(ast.parse(path.read_text())):
+        tree = ast.parse(path.read_text())
+        cases = _Module(tree).constants  # parametrize(..., BAD_FILES): a module-level list
+        for function in ast.walk(tree):
             if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                params = [
+                    node
+                    for decorator in function.decorator_list
+                    for name in ast.walk(decorator)
+                    for node in ast.walk(cases.get(_name(name) or "", name))
+                ]
                 for node in ast.walk(function):
                     if isinstance(node, ast.Call) and _name(node.func) == "raises" and node.args:
-                        yield from _pairs(node, function.decorator_list)
+                        yield from _pairs(node, params)
 
 
-def _pairs(raises: ast.Call, decorators: list[ast.expr]) -> Iterator[tuple[str, str]]:
+def _pairs(raises: ast.Call, params: list[ast.AST]) -> Iterator[tuple[str, str]]:
     names = exception_names()
     name = _name(raises.args[0])
     match = next((k.value for k in raises.keywords if k.arg == "match"), None)
     pattern = _pattern(match)
-    params = [n for d in decorators for n in ast.walk(d)]
     if name in names and pattern is not None:
         yield str(name), pattern
     elif name in names and isinstance(match, ast.Name):
