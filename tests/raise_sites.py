@@ -158,7 +158,8 @@ def pinned(tests: Path) -> Iterator[tuple[str, str]]:
     """Every ``(exception class name, anchored pattern)`` that a test under ``tests`` pins.
 
     ``pytest.raises(X, match=r"^...")`` and ``match=exact("...")`` count; so does a class or
-    pattern given by the test's ``parametrize`` (pairs from one parameter tuple when both are).
+    pattern given by the test's ``parametrize`` (pairs from one parameter tuple when both are),
+    and, for errors reported on a signal, ``isinstance(error, X)`` with ``re.match(r"^...")``.
     """
     for path in sorted(tests.rglob("*.py")):
         tree = ast.parse(path.read_text())
@@ -174,6 +175,25 @@ def pinned(tests: Path) -> Iterator[tuple[str, str]]:
                 for node in ast.walk(function):
                     if isinstance(node, ast.Call) and _name(node.func) == "raises" and node.args:
                         yield from _pairs(node, params)
+                yield from _reported(function)
+
+
+def _reported(function: ast.AST) -> Iterator[tuple[str, str]]:
+    """An error reported, not raised: ``isinstance(error, X)`` and ``re.match(r"^...", ...)``."""
+    calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
+    classes = {
+        name
+        for call in calls
+        if _name(call.func) == "isinstance" and len(call.args) == 2
+        and (name := _name(call.args[1])) in exception_names()
+    }
+    patterns = [
+        pattern
+        for call in calls
+        if _name(call.func) in ("match", "fullmatch") and call.args
+        and (pattern := _pattern(call.args[0])) is not None
+    ]
+    yield from ((name, pattern) for name in sorted(classes) for pattern in patterns)
 
 
 def _pairs(raises: ast.Call, params: list[ast.AST]) -> Iterator[tuple[str, str]]:

@@ -21,7 +21,6 @@ def raise_from_app(body: str) -> None:
     script = _SCRIPT.format(body=textwrap.indent(textwrap.dedent(body), "    "))
     app = AppTest.from_string(script, default_timeout=30).run()
     assert not app.exception, app.exception
-    raised = app.session_state["raised"] if "raised" in app.session_state else None
-    if raised is None:
+    if "raised" not in app.session_state:
         raise AssertionError("the app script raised nothing")
-    raise raised
+    raise app.session_state["raised"]
