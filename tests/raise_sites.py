@@ -175,10 +175,10 @@ def pinned(tests: Path) -> Iterator[tuple[str, str]]:
                 for node in ast.walk(function):
                     if isinstance(node, ast.Call) and _name(node.func) == "raises" and node.args:
                         yield from _pairs(node, params)
-                yield from _reported(function)
+                yield from _reported(function, params)
 
 
-def _reported(function: ast.AST) -> Iterator[tuple[str, str]]:
+def _reported(function: ast.AST, params: list[ast.AST]) -> Iterator[tuple[str, str]]:
     """An error reported, not raised: ``isinstance(error, X)`` and ``re.match(r"^...", ...)``."""
     calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
     classes = {
@@ -187,12 +187,13 @@ def _reported(function: ast.AST) -> Iterator[tuple[str, str]]:
         if _name(call.func) == "isinstance" and len(call.args) == 2
         and (name := _name(call.args[1])) in exception_names()
     }
-    patterns = [
-        pattern
-        for call in calls
-        if _name(call.func) in ("match", "fullmatch") and call.args
-        and (pattern := _pattern(call.args[0])) is not None
+    matched = [
+        call.args[0] for call in calls if _name(call.func) in ("match", "fullmatch") and call.args
     ]
+    given = [n for n in params if isinstance(n, ast.expr)] if any(
+        isinstance(m, ast.Name) for m in matched
+    ) else []
+    patterns = [p for node in matched + given if (p := _pattern(node)) is not None]
     yield from ((name, pattern) for name in sorted(classes) for pattern in patterns)
 
 

@@ -44,6 +44,18 @@ BUILTIN_ALLOWED = {
 }
 
 
+# (path, function, class): exceptions whose text is not a message of their own, so rule (b)
+# is kept by the tests of what the user reads instead.
+NOT_A_MESSAGE = {
+    # "persist: " + its caller's report; each report is pinned in tests/middleware/test_persist.py
+    # ("reading key ... failed", "could not be loaded", "changed under this store", ...).
+    ("streamlit_redux/middleware/persist.py", "_report", "PersistError"),
+    # Only the __cause__ of a reported PersistError whose (pinned) message says the same.
+    ("streamlit_redux/middleware/persist_sync.py", "sync", "PersistError"),
+    ("streamlit_redux/middleware/persist_sync.py", "rebase", "PersistError"),
+}
+
+
 def allowed(site: Site) -> bool:
     return (site.path, site.function, site.name) in BUILTIN_ALLOWED
 
@@ -71,6 +83,8 @@ def untested(all_sites: list[Site], all_pinned: list[tuple[str, str]]) -> list[s
         patterns[name].extend(pattern_runs(pattern))
     missing = []
     for site in all_sites:
+        if (site.path, site.function, site.name) in NOT_A_MESSAGE:
+            continue
         if exception_names()[site.name] == "builtin" and allowed(site):
             continue
         own = fragments(site, all_sites)
@@ -95,9 +109,9 @@ def test_no_site_raises_the_bare_base_class_or_an_unlisted_builtin():
     assert wrong == []
 
 
-def test_every_allowed_builtin_still_has_its_site():
+def test_every_listed_exception_still_has_its_site():
     found = {(site.path, site.function, site.name) for site in SITES}
-    assert BUILTIN_ALLOWED - found == set()
+    assert (BUILTIN_ALLOWED | NOT_A_MESSAGE) - found == set()
 
 
 def test_every_raise_site_has_an_anchored_message_test():
