@@ -209,10 +209,16 @@ def _pairs(raises: ast.Call, params: list[ast.AST]) -> Iterator[tuple[str, str]]
     elif pattern is not None:
         yield from ((str(c), pattern) for n in params if (c := _name(n)) in names)
     elif isinstance(match, ast.Name):
-        for case in (n for n in params if isinstance(n, ast.Tuple)):
-            classes = [c for e in case.elts if (c := _name(e)) in names]
-            patterns = [p for e in case.elts if (p := _pattern(e)) is not None]
+        for case in (n for n in params if isinstance(n, ast.Tuple) or _is_param(n)):
+            elements = case.elts if isinstance(case, ast.Tuple) else case.args
+            classes = [c for e in elements if (c := _name(e)) in names]
+            patterns = [p for e in elements if (p := _pattern(e)) is not None]
             yield from ((str(c), p) for c in classes for p in patterns)
+
+
+def _is_param(node: ast.AST) -> bool:
+    """``pytest.param(...)``: a parameter tuple with an id."""
+    return isinstance(node, ast.Call) and _name(node.func) == "param"
 
 
 def _pattern(node: ast.expr | None) -> str | None:
