@@ -5,10 +5,15 @@ Walks all of ``streamlit_redux`` (``tests/raise_sites.py`` does the reading) and
 (a) a site raises the bare ``StreamlitReduxError`` or a builtin (``TypeError``, ``ValueError``,
     ...) where a subclass from ``store/errors.py`` belongs, outside ``BUILTIN_ALLOWED``; or
 (b) no test under ``tests/`` pins the site's message: some ``pytest.raises(<same class>,
-    match=r"^...")`` (or ``match=exact(...)``) must hold a literal run of the message that no
-    other message of that class has. An f-string's placeholders split its runs; a message built
-    by a helper function of the module, a local variable or a module constant is followed.
-"""
+    match=r"^...")`` (or ``match=exact(...)``, or for an error reported on a signal
+    ``isinstance(error, <same class>)`` with ``re.match``) must spell out, unbroken, a literal
+    run of the message that no other message of that class has. An f-string's placeholders
+    split its runs; a message built by a helper function of the module, a local variable or a
+    module constant is followed. ``NOT_A_MESSAGE`` lists the few exceptions that only carry
+    another message.
+
+To see it fail: add ``raise StorageError(f"{key} is empty; pass a key.")`` anywhere in the
+package, or ``raise ValueError(...)``."""
 
 from __future__ import annotations
 
