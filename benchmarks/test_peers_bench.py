@@ -5,7 +5,6 @@ Baseline: python-redux (target: streamlit_redux faster per dispatch). Needs the 
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 
 import pytest
@@ -93,8 +92,6 @@ def test_todo_pydux(benchmark):
 
 
 def python_redux_types():
-    if sys.version_info < (3, 11):
-        pytest.skip("python-redux needs Python 3.11+")
     redux = pytest.importorskip("redux")
     from immutable import Immutable
 

@@ -13,7 +13,7 @@ from streamlit_redux.binding.session import SESSION_KEY_PREFIX
 from streamlit_redux.binding.view import StoreView
 from streamlit_redux.store import signals
 from streamlit_redux.store.actions import Action
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import AppStoreNotFoundError
 from streamlit_redux.store.store import Store
 
 
@@ -50,7 +50,7 @@ def app_store(app: Any, *, key: str = "store") -> StoreView[Any]:
     except KeyError:
         view = None
     if not isinstance(view, StoreView):
-        raise StreamlitReduxError(
+        raise AppStoreNotFoundError(
             f"session_state[{slot!r}] holds no store (found {type(view).__name__}); run the app "
             f'first (app.run()) and pass the key given to get_store(key="{key}").'
         )

@@ -49,4 +49,4 @@ def parse_action(text: str, *, max_chars: int = MAX_CHARS) -> Action:
     except codec.SerializationError as exc:
         raise ActionJSONError(f"The action cannot be read: {exc}") from exc
     except InvalidActionError as exc:
-        raise ActionJSONError(f"{exc}") from exc
+        raise ActionJSONError(f"The action cannot be dispatched: {exc}") from exc

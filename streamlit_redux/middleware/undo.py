@@ -21,7 +21,7 @@ from typing import Any
 from pyrsistent import PMap, PVector, pmap, pvector
 
 from streamlit_redux.store.actions import Action, create_action
-from streamlit_redux.store.errors import StreamlitReduxError
+from streamlit_redux.store.errors import HistoryActionError, UndoDefinitionError
 from streamlit_redux.store.reducers import Reducer, unchanged
 
 __all__ = [
@@ -144,7 +144,7 @@ _EMPTY: PVector = pvector()  # type: ignore[type-arg]
 
 def _index_of(action: Action) -> int:
     if isinstance(action.payload, bool) or not isinstance(action.payload, int):
-        raise StreamlitReduxError(
+        raise HistoryActionError(
             f'Action "{action.type}" needs an int payload (a step or an index), got '
             f"{action.payload!r}; e.g. jump(-2) or jump_to_past(0)."
         )
@@ -166,7 +166,7 @@ def _history_handlers(
     for clear_type in clear_types:
         handlers[clear_type] = lambda h, a: _created(h["present"], ignore_initial_state)
     if len(handlers) != len(jump_types) + len(clear_types):
-        raise StreamlitReduxError(
+        raise UndoDefinitionError(
             f"undoable got the same action type for two history actions ({sorted(handlers)}); "
             "give undo, redo, the jumps and clear_history distinct types."
         )
@@ -205,7 +205,10 @@ def undoable(
     An action that does not change the present adds no entry; out-of-range jumps do nothing.
     """
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
-        raise StreamlitReduxError(f"undoable(limit={limit!r}): limit must be an int >= 1 or None.")
+        raise UndoDefinitionError(
+            f"undoable(limit={limit!r}): limit must be an int >= 1 or None; pass e.g. limit=50, "
+            "or leave it out to keep every state."
+        )
     jumps = _history_handlers(
         [undo_type, redo_type, jump_type, jump_to_past_type, jump_to_future_type],
         [clear_history_type] if isinstance(clear_history_type, str) else list(clear_history_type),

@@ -128,8 +128,8 @@ class JSONFileStorage:
             handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block
         except OSError as exc:
             raise StorageError(
-                f'JSONFileStorage cannot read "{self.path}" (its lock file: {exc}); check its '
-                "permissions."
+                f'JSONFileStorage cannot create the lock file "{lock_path}" ({exc}); check that '
+                f'"{self.path.parent}" is a folder this process can write to.'
             ) from exc
         with handle:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)

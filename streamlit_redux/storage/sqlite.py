@@ -76,7 +76,8 @@ class SQLiteStorage:
             )
         except sqlite3.Error as exc:
             raise StorageError(
-                f'SQLiteStorage could not read key "{key}" from "{self.path}" ({exc}).'
+                f'SQLiteStorage could not read key "{key}" from "{self.path}" ({exc}); check that '
+                "the file is readable and that only SQLiteStorage writes to it."
             ) from exc
         if row is None or is_expired(row[2], time.time()):
             return None

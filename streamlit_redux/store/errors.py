@@ -226,3 +226,18 @@ class InvalidTransitionError(WorkflowError):
 
 class FieldPathError(WorkflowError, ValueError):
     """A field path is malformed (``"a..b"``) or crosses a value that holds no fields."""
+
+
+# -- undo history and test helpers (issue 8: no bare base class) -------------------------------
+
+
+class UndoDefinitionError(StreamlitReduxError, ValueError):
+    """``undoable(...)`` got options it cannot use: a bad ``limit``, one type for two actions."""
+
+
+class HistoryActionError(StreamlitReduxError, TypeError):
+    """A jump of the undo history (``jump``, ``jump_to_past``, ...) carries no int payload."""
+
+
+class AppStoreNotFoundError(StreamlitReduxError, LookupError):
+    """``testing.app_store(app, key=...)`` found no ``get_store`` store in the AppTest session."""

@@ -20,7 +20,7 @@ from starlette.routing import Route
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from streamlit_redux import StreamlitReduxError
+from streamlit_redux import IdentityError
 from streamlit_redux.binding import server_secret
 from streamlit_redux.binding.browser_cookie import new_cookie_value, verified_id
 from streamlit_redux.binding.identity import owner_id
@@ -95,16 +95,16 @@ def test_another_secret_gives_other_owner_ids(monkeypatch):
 
 
 def test_owner_ids_outside_a_script_run_say_where_to_call_them():
-    with pytest.raises(StreamlitReduxError, match=r"^browser_id\(\) was called outside a Streamlit script run; the identity comes from the browser's cookies in a session\. Call it in your app script or a callback\.$"):
+    with pytest.raises(IdentityError, match=r"^browser_id\(\) was called outside a Streamlit script run; the identity comes from the browser's cookies in a session\. Call it in your app script or a callback\.$"):
         owner_for_scope("browser")
-    with pytest.raises(StreamlitReduxError, match=r"^user_id\(\) was called outside a Streamlit script run; the identity comes from the browser's cookies in a session\. Call it in your app script or a callback\.$"):
+    with pytest.raises(IdentityError, match=r"^user_id\(\) was called outside a Streamlit script run; the identity comes from the browser's cookies in a session\. Call it in your app script or a callback\.$"):
         owner_for_scope("user")
     assert owner_for_scope("app") == "app"
     assert owner_for_scope("session") is None
 
 
 def test_an_unknown_scope_is_an_error_not_a_silent_session_scope():
-    with pytest.raises(StreamlitReduxError, match=r"""^owner_for_scope\('brwoser'\): unknown scope; use one of "browser", "user", "app", "session"\.$"""):
+    with pytest.raises(IdentityError, match=r"""^owner_for_scope\('brwoser'\): unknown scope; use one of "browser", "user", "app", "session"\.$"""):
         owner_for_scope("brwoser")
 
 
@@ -171,7 +171,7 @@ def test_processes_starting_together_agree_on_one_secret(secret_file):
 def test_a_secret_file_others_can_read_is_refused(secret_file):
     secret_file.write_text("z" * 48)
     secret_file.chmod(0o644)
-    with pytest.raises(StreamlitReduxError, match=rf"^The server secret file {secret_file} has mode 644: other users can read it, so they could forge browser ids\. Run: chmod 600 {secret_file}$"):
+    with pytest.raises(IdentityError, match=rf"^The server secret file {secret_file} has mode 644: other users can read it, so they could forge browser ids\. Run: chmod 600 {secret_file}$"):
         server_secret.server_secret()
 
 
@@ -179,7 +179,7 @@ def test_an_unwritable_secret_file_says_how_to_configure_one(tmp_path, monkeypat
     blocked = tmp_path / "not-a-dir"
     blocked.write_text("")
     monkeypatch.setenv("STREAMLIT_REDUX_SECRET_FILE", str(blocked / "secret"))
-    with pytest.raises(StreamlitReduxError, match=rf"^Could not read or create the server secret file {blocked}/secret \(.+\); set STREAMLIT_REDUX_SECRET \(32\+ random characters\) or point STREAMLIT_REDUX_SECRET_FILE at a writable place\.$"):
+    with pytest.raises(IdentityError, match=rf"^Could not read or create the server secret file {blocked}/secret \(.+\); set STREAMLIT_REDUX_SECRET \(32\+ random characters\) or point STREAMLIT_REDUX_SECRET_FILE at a writable place\.$"):
         server_secret.server_secret()
 
 
@@ -191,7 +191,7 @@ def test_the_environment_variable_wins_over_the_file(secret_file, monkeypatch):
 
 def test_a_short_secret_is_refused_with_how_to_make_one(monkeypatch):
     monkeypatch.setenv("STREAMLIT_REDUX_SECRET", "short")
-    with pytest.raises(StreamlitReduxError, match=r"^The server secret from the STREAMLIT_REDUX_SECRET environment variable has 5 characters; use at least 32 random ones, e\.g\. python -c \"import secrets; print\(secrets\.token_urlsafe\(32\)\)\"\.$"):
+    with pytest.raises(IdentityError, match=r"^The server secret from the STREAMLIT_REDUX_SECRET environment variable has 5 characters; use at least 32 random ones, e\.g\. python -c \"import secrets; print\(secrets\.token_urlsafe\(32\)\)\"\.$"):
         server_secret.server_secret()
 
 
@@ -306,9 +306,9 @@ def test_the_cookie_path_follows_the_base_url_path_or_the_option():
 
 
 def test_bad_middleware_options_say_what_to_pass():
-    with pytest.raises(StreamlitReduxError, match=r"^browser_id_middleware\(max_age_s=0\): the cookie's max age must be a positive whole number of seconds; pass e\.g\. max_age_s=30 \* 24 \* 3600\.$"):
+    with pytest.raises(IdentityError, match=r"^browser_id_middleware\(max_age_s=0\): the cookie's max age must be a positive whole number of seconds; pass e\.g\. max_age_s=30 \* 24 \* 3600\.$"):
         browser_id_middleware(max_age_s=0)
-    with pytest.raises(StreamlitReduxError, match=r"""^browser_id_middleware\(path='/a; Domain=evil'\): a cookie path starts with "/" and holds no spaces, "," or ";"; pass e\.g\. path="/myapp", or leave it out to use server\.baseUrlPath\.$"""):
+    with pytest.raises(IdentityError, match=r"""^browser_id_middleware\(path='/a; Domain=evil'\): a cookie path starts with "/" and holds no spaces, "," or ";"; pass e\.g\. path="/myapp", or leave it out to use server\.baseUrlPath\.$"""):
         browser_id_middleware(path="/a; Domain=evil")
 
 

@@ -14,7 +14,8 @@ APP = Path(__file__).parents[1] / "browser" / "apps" / "shared_poll.py"
 
 
 @pytest.fixture(autouse=True)
-def fresh_registry():
+def fresh_registry(monkeypatch):
+    monkeypatch.syspath_prepend(APP.parent)  # the app imports a sibling, as `streamlit run` allows
     shared._stores.clear()
     yield
     shared._stores.clear()

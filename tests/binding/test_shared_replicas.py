@@ -20,6 +20,7 @@ pytestmark = pytest.mark.redis
 
 @pytest.fixture
 def redis_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.syspath_prepend(APP.parent)  # the app imports a sibling, as `streamlit run` allows
     shared._stores.clear()
     server = RedisServer(tmp_path)
     server.start()

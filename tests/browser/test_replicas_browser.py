@@ -7,16 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import wait_for_run
+from tests.browser.poll_sessions import poll_sessions, runs_of
 from tests.middleware.redis_server import RedisServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.redis]
 expect = pytest.importorskip("playwright.sync_api").expect
 
 APP = Path(__file__).parent / "apps" / "replica_poll.py"
-
-
-def runs_of(log: Path, who: str) -> list[str]:
-    return [line.split()[1] for line in log.read_text().splitlines() if line.split()[0] == who]
 
 
 @pytest.fixture
@@ -32,20 +29,9 @@ def redis_server(tmp_path):
 def pages(serve, browser, tmp_path, redis_server):
     log = tmp_path / "runs.log"
     env = {"RUN_LOG": str(log), "REDIS_URL": redis_server.url}
-    servers = [serve(APP, env), serve(APP, env)]
-    contexts, pages = [], {}
-    for who, server in zip(("A", "B"), servers, strict=True):
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{server.url}/?who={who}")
-        wait_for_run(page)
-        contexts.append(context)
-        pages[who] = page
-    expect(pages["B"].get_by_text("tabs=0 spaces=0")).to_be_visible()
-    log.write_text("")
-    yield pages, log
-    for context in contexts:
-        context.close()
+    a, b = serve(APP, env), serve(APP, env)
+    with poll_sessions(browser, {"A": f"{a.url}/?who=A", "B": f"{b.url}/?who=B"}, log) as pages:
+        yield pages, log
 
 
 def test_a_vote_on_one_replica_shows_on_the_other_without_a_click(pages):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import wait_for_run
+from tests.browser.poll_sessions import poll_sessions, runs_of
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -13,28 +14,13 @@ expect = pytest.importorskip("playwright.sync_api").expect
 APP = Path(__file__).parent / "apps" / "shared_poll.py"
 
 
-def runs_of(log: Path, who: str) -> list[str]:
-    return [line.split()[1] for line in log.read_text().splitlines() if line.split()[0] == who]
-
-
 @pytest.fixture
 def sessions(serve, browser, tmp_path, request):
     log = tmp_path / "runs.log"
-    env = {"RUN_LOG": str(log), **getattr(request, "param", {})}
-    server = serve(APP, env)
-    contexts, pages = [], {}
-    for who, show in (("A", "1"), ("B", "1"), ("C", "0")):
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{server.url}/?who={who}&show={show}")
-        wait_for_run(page)
-        contexts.append(context)
-        pages[who] = page
-    expect(pages["B"].get_by_text("tabs=0 spaces=0")).to_be_visible()
-    log.write_text("")
-    yield pages, log
-    for context in contexts:
-        context.close()
+    server = serve(APP, {"RUN_LOG": str(log), **getattr(request, "param", {})})
+    urls = {who: f"{server.url}/?who={who}&show={show}" for who, show in ("A1", "B1", "C0")}
+    with poll_sessions(browser, urls, log) as pages:
+        yield pages, log
 
 
 def test_a_vote_in_one_session_shows_in_the_other_without_a_click(sessions):

@@ -5,7 +5,9 @@ import pytest
 from streamlit_redux import Store
 from streamlit_redux.devtools import DevtoolsError
 from streamlit_redux.devtools.panel import devtools_enabled
+from tests.binding.raised import raise_from_app
 from tests.devtools.panel_apps import K, click, markdown, recorder_of, run_app
+from tests.store.matching import exact
 
 
 def test_panel_draws_in_the_sidebar_when_enabled():
@@ -86,8 +88,15 @@ def test_auto_turns_on_with_the_environment_variable_on_a_plain_store(monkeypatc
 
 
 def test_enabled_must_be_true_false_or_auto():
-    with pytest.raises(DevtoolsError, match=r"enabled='yes'\) is not an option; pass True, False"):
-        devtools_enabled("yes")  # type: ignore[arg-type]
+    with pytest.raises(DevtoolsError, match=exact(
+        "devtools.sidebar(enabled='yes') is not an option; pass True, False, or \"auto\" (on "
+        "only in development mode or with STREAMLIT_REDUX_DEV=1)."
+    )):
+        raise_from_app("""
+            from streamlit_redux import devtools, get_store
+            store = get_store(lambda state, action: 0)
+            devtools.sidebar(store, enabled="yes")
+        """)
 
 
 def test_undo_and_redo_buttons_appear_for_undoable_state_in_the_demo():

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from streamlit_redux import Action, ReducerError, Store
 from streamlit_redux import devtools as dt
 from streamlit_redux.devtools import DevtoolsError, Recorder
+from tests.store.matching import exact
 
 INC, DEC = Action("INCREMENT"), Action("DECREMENT")
 
@@ -135,11 +136,21 @@ def test_jump_to_state_moves_the_pointer_only():
 def test_jump_to_state_out_of_range_names_the_range():
     store, _ = make()
     store.dispatch(INC)
-    with pytest.raises(
-        DevtoolsError, match=r"Cannot jump to state 7: .*states 0\.\.1.*pick an index"
-    ):
+    with pytest.raises(DevtoolsError, match=exact(
+        "Cannot jump to state 7: the recorder holds states 0..1 (0 is the committed state); "
+        "pick an index in that range."
+    )):
         store.dispatch(dt.jump_to_state(7))
     assert store.state == 1
+
+
+@pytest.mark.parametrize("max_age", [1, 0, -5])
+def test_a_max_age_below_two_is_refused_when_instrumenting(max_age):
+    with pytest.raises(DevtoolsError, match=exact(
+        f"Recorder max_age={max_age} is too small: the log needs the committed state and at "
+        "least one action; pass max_age >= 2 (or None for no limit)."
+    )):
+        dt.instrument(Store(lambda s, a: 0), max_age=max_age)
 
 
 def test_jump_to_action_ignores_unknown_ids():

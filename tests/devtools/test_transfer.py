@@ -9,6 +9,7 @@ from streamlit_redux import Action, Store
 from streamlit_redux import devtools as dt
 from streamlit_redux.devtools import SessionExportError, SessionImportError
 from streamlit_redux.devtools.transfer import FORMAT, export_session, import_session, parse_session
+from tests.store.matching import exact
 
 INC = Action("INCREMENT", payload={"by": 1})
 
@@ -128,45 +129,45 @@ def nested_list(depth):
 
 
 BAD_FILES = [
-    ("x" * 50, r"is 50 bytes, over the 40-byte import limit; export a shorter history", 40),
-    (b"\xff\xfe", r"not UTF-8 text.*Export button", None),
-    ("{nope", r"not valid JSON: Expecting property name.*line 1, column 2", None),
-    ("[" * 100_000 + "]" * 100_000, r"could not be read as JSON \(RecursionError", None),
-    ('"text"', r"holds a JSON string, expected an object", None),
+    ("x" * 50, exact('The session file is 50 bytes, over the 40-byte import limit; export a shorter history (commit first) or pass a larger max_bytes.'), 40),
+    (b"\xff\xfe", exact("The session file is not UTF-8 text ('utf-8' codec can't decode byte 0xff in position 0: invalid start byte); import a file written by the devtools' Export button."), None),
+    ("{nope", exact("The session file is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 2; import a file written by the devtools' Export button."), None),
+    ("[" * 100_000 + "]" * 100_000, exact("The session file could not be read as JSON (RecursionError: nested too deeply or a number too large); import a file written by the devtools' Export button."), None),
+    ('"text"', exact('The session file holds a JSON string, expected an object with "format": "streamlit-redux/devtools-session" (or a list of actions); import a file written by the devtools\' Export button.'), None),
     (
         document(format="redux-devtools"),
-        r"format 'redux-devtools', expected \"streamlit-redux",
+        exact('The session file has format \'redux-devtools\', expected "streamlit-redux/devtools-session"; import a file written by the devtools\' Export button.'),
         None,
     ),
     (
         document(version=2),
-        r"version 2; this streamlit-redux reads version 1\. Export it again",
+        exact('The session file is version 2; this streamlit-redux reads version 1. Export it again with this version.'),
         None,
     ),
-    (document(actions={}), r"\"actions\" must be a list, got a JSON object", None),
-    (document(actions=[3]), r"actions\[0\].*it is a JSON number, not an object", None),
+    (document(actions={}), exact('The session file\'s "actions" must be a list, got a JSON object; import a file written by the devtools\' Export button.'), None),
+    (document(actions=[3]), exact('actions[0] in the session file is not a valid action: it is a JSON number, not an object. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
     (
         document(actions=[{"type": "A"}]),
-        r"actions\[0\].*its \"id\" is None; ids must be ints",
+        exact('actions[0] in the session file is not a valid action: its "id" is None; ids must be ints increasing from 1. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'),
         None,
     ),
     (
         document(actions=[{"id": 2, "type": "A"}, {"id": 2, "type": "B"}]),
-        r"actions\[1\].*its \"id\" is 2; ids must be ints increasing",
+        exact('actions[1] in the session file is not a valid action: its "id" is 2; ids must be ints increasing from 1. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'),
         None,
     ),
     (
         document(actions=[{"id": 1, "type": ""}]),
-        r"its \"type\" is '', not a non-empty string",
+        exact('actions[0] in the session file is not a valid action: its "type" is \'\', not a non-empty string. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'),
         None,
     ),
-    (document(actions=[{"id": 1, "type": "A", "extra": 1}]), r"unknown keys \['extra'\]", None),
-    (document(actions=[{"id": 1, "type": "A", "meta": []}]), r"its \"meta\" is a JSON array", None),
-    (document(actions=[{"id": 1, "type": "A", "error": "yes"}]), r"its \"error\" is 'yes'", None),
-    (document(skipped_ids="1"), r"\"skipped_ids\" must be a list of action ids", None),
-    (document(skipped_ids=[9]), r"\"skipped_ids\" holds \[9\], which are not ids", None),
-    (document(current_index=5), r"\"current_index\" is 5, but it holds 1 actions", None),
-    (document(states=[1]), r"\"states\" must list 2 states.*got 1", None),
+    (document(actions=[{"id": 1, "type": "A", "extra": 1}]), exact('actions[0] in the session file is not a valid action: it has unknown keys [\'extra\']. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
+    (document(actions=[{"id": 1, "type": "A", "meta": []}]), exact('actions[0] in the session file is not a valid action: its "meta" is a JSON array, not an object. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
+    (document(actions=[{"id": 1, "type": "A", "error": "yes"}]), exact('actions[0] in the session file is not a valid action: its "error" is \'yes\', not true/false. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
+    (document(skipped_ids="1"), exact('The session file\'s "skipped_ids" must be a list of action ids, got \'1\'; import a file written by the devtools\' Export button.'), None),
+    (document(skipped_ids=[9]), exact('The session file\'s "skipped_ids" holds [9], which are not ids of its actions; import a file written by the devtools\' Export button.'), None),
+    (document(current_index=5), exact('The session file\'s "current_index" is 5, but it holds 1 actions: it must be an int from 0 to 1; import a file written by the devtools\' Export button.'), None),
+    (document(states=[1]), exact('The session file\'s "states" must list 2 states (the committed state and one per action), got 1; import a file written by the devtools\' Export button.'), None),
     (
         document(states=[1, None]),
         r'^The session file\'s "states" holds null at index 1; a store\'s state is never null '

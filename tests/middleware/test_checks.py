@@ -1,4 +1,4 @@
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from fractions import Fraction
 from uuid import UUID
@@ -59,7 +59,7 @@ def test_non_serializable_value_in_state_is_refused():
 
 def test_non_serializable_payload_is_refused_before_the_reducer_runs():
     store = make()
-    with pytest.raises(CheckError, match=r'^Action "todos/added" carries a Fraction at "payload.due".*ignored_actions\.$'):
+    with pytest.raises(CheckError, match=r'^Action "todos/added" carries a Fraction at "payload\.due", which is not serializable \(devtools export and persistence need JSON-able data\); send plain data, or add the type to ignored_actions\.$'):
         store.dispatch(actions.added({"due": Fraction(1, 3)}))
     assert store.state["items"] == pvector()
 
@@ -81,7 +81,7 @@ def test_thunks_pass_through():
 
 def test_non_action_values_are_refused():
     store = Store(todos.reducer, middleware=[checks_middleware(enabled=True)])
-    with pytest.raises(CheckError, match=r"Dispatched int 5 is not an Action"):
+    with pytest.raises(CheckError, match=r"^Dispatched int 5 is not an Action; dispatch an Action, a mapping with a str 'type', or a thunk with the thunk middleware\.$"):
         store.dispatch(5)
 
 
@@ -239,7 +239,7 @@ CODEC_VALUES = [
     date(2026, 1, 1),
     time(9, 30),
     datetime(2026, 1, 1, 9, 30),
-    datetime(2026, 1, 1, 9, 30, tzinfo=timezone.utc),
+    datetime(2026, 1, 1, 9, 30, tzinfo=UTC),
     Decimal("12.50"),
     UUID(int=7),
     (date(2026, 1, 1), date(2026, 1, 31)),

@@ -3,7 +3,13 @@ import threading
 
 import pytest
 
-from streamlit_redux import Store, StreamlitReduxError, create_slice, signals
+from streamlit_redux import (
+    EffectDefinitionError,
+    MiddlewareError,
+    Store,
+    create_slice,
+    signals,
+)
 from streamlit_redux.middleware.effects import cancel_effects, effects_middleware, on, thunk
 
 doc = create_slice(
@@ -48,17 +54,17 @@ def test_matchers_type_string_creator_and_predicate():
 
 
 def test_bad_matcher_is_refused():
-    with pytest.raises(StreamlitReduxError, match=r"^on\(\) got 3; pass an action type, an action creator or a predicate\.$"):
+    with pytest.raises(EffectDefinitionError, match=r"^on\(\) got 3; pass an action type, an action creator or a predicate\.$"):
         on(3, lambda a, api: None)
 
 
 def test_a_bad_matcher_is_refused_by_the_decorator_form_before_it_decorates():
-    with pytest.raises(StreamlitReduxError, match=r"^on\(\) got None; pass an action type, an action creator or a predicate\.$"):
+    with pytest.raises(EffectDefinitionError, match=r"^on\(\) got None; pass an action type, an action creator or a predicate\.$"):
         on(None)
 
 
 def test_a_timeout_on_a_synchronous_effect_is_refused():
-    with pytest.raises(StreamlitReduxError, match=r"^on\('doc/edited', \.\.\.\) got timeout_s=5 for effect \"test_a_timeout_on_a_synchronous_effect_is_refused\.<locals>\.<lambda>\", which runs on the dispatching thread and cannot be stopped; pass background=True to give it a timeout, or drop timeout_s\.$"):
+    with pytest.raises(EffectDefinitionError, match=r"^on\('doc/edited', \.\.\.\) got timeout_s=5 for effect \"test_a_timeout_on_a_synchronous_effect_is_refused\.<locals>\.<lambda>\", which runs on the dispatching thread and cannot be stopped; pass background=True to give it a timeout, or drop timeout_s\.$"):
         on("doc/edited", lambda a, api: None, timeout_s=5)
 
 
@@ -66,7 +72,7 @@ def test_a_plain_function_is_refused_with_the_fix():
     def email_copy(action, api): ...
 
     with pytest.raises(
-        StreamlitReduxError,
+        EffectDefinitionError,
         match=r"^effects_middleware got 'test_a_plain_function_is_refused_with_the_fix\.<locals>\.email_copy', "
         r"not an effect made by on\(\); wrap it: on\(action_type, effect\), or decorate the function with @on\(\.\.\.\)\.$",
     ):
@@ -74,25 +80,25 @@ def test_a_plain_function_is_refused_with_the_fix():
 
 
 def test_an_effect_that_is_not_callable_is_refused():
-    with pytest.raises(StreamlitReduxError, match=r"^on\('doc/edited', \.\.\.\) got 'oops' as the effect; pass a function effect\(action, api\) \(with background=True: effect\(action, api, token\)\)\.$"):
+    with pytest.raises(EffectDefinitionError, match=r"^on\('doc/edited', \.\.\.\) got 'oops' as the effect; pass a function effect\(action, api\) \(with background=True: effect\(action, api, token\)\)\.$"):
         on("doc/edited", "oops")
 
 
 @pytest.mark.parametrize("timeout", [0, -1, "5", True, float("nan")])
 def test_a_timeout_that_is_not_a_positive_number_is_refused(timeout):
-    with pytest.raises(StreamlitReduxError, match=r"^on\('doc/edited', \.\.\.\) got timeout_s=.+ for effect \"test_an?_[a-z_]*\.<locals>\.<lambda>\"; pass a number of seconds above 0\.$"):
+    with pytest.raises(EffectDefinitionError, match=r"^on\('doc/edited', \.\.\.\) got timeout_s=.+ for effect \"test_an?_[a-z_]*\.<locals>\.<lambda>\"; pass a number of seconds above 0\.$"):
         on("doc/edited", lambda a, api, token: None, background=True, timeout_s=timeout)
 
 
 def test_an_infinite_timeout_is_refused():
-    with pytest.raises(StreamlitReduxError, match=r"^on\('doc/edited', \.\.\.\) got timeout_s=inf for effect \"test_an?_[a-z_]*\.<locals>\.<lambda>\"; every background effect needs a finite timeout: pass a number of seconds\.$"):
+    with pytest.raises(EffectDefinitionError, match=r"^on\('doc/edited', \.\.\.\) got timeout_s=inf for effect \"test_an?_[a-z_]*\.<locals>\.<lambda>\"; every background effect needs a finite timeout: pass a number of seconds\.$"):
         on("doc/edited", lambda a, api, token: None, background=True, timeout_s=float("inf"))
 
 
 @pytest.mark.parametrize("option", ["max_concurrent", "max_queued"])
 @pytest.mark.parametrize("value", [0, 1.5, None])
 def test_bounds_must_be_whole_numbers_of_at_least_one(option, value):
-    with pytest.raises(StreamlitReduxError, match=rf"^effects_middleware got {option}={value!r}; pass a whole number of at least 1\.$"):
+    with pytest.raises(EffectDefinitionError, match=rf"^effects_middleware got {option}={value!r}; pass a whole number of at least 1\.$"):
         effects_middleware(**{option: value})
 
 
@@ -153,7 +159,7 @@ def test_effects_of_a_thunk_run_once_it_committed_and_not_if_it_failed():
         dispatch(edited("lost"))
         raise RuntimeError("network")
 
-    with pytest.raises(StreamlitReduxError, match=r'^Middleware "thunk" raised RuntimeError: network'):
+    with pytest.raises(MiddlewareError, match=r'^Middleware "thunk" raised RuntimeError: network'):
         store.dispatch(broken)
     assert store.state["text"] == "loaded"
     assert seen == [("loaded", "done")]  # the rolled-back action ran no effect

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from streamlit_redux import Store, StreamlitReduxError, create_slice
+from streamlit_redux import MiddlewareError, Store, create_slice
 from streamlit_redux.middleware.effects import effects_middleware, on, thunk
 
 WAIT_S = 5  # a bound for an event that comes at once unless the store's lock is still held
@@ -78,7 +78,7 @@ def test_effects_of_a_nested_dispatch_that_failed_are_dropped_and_the_rest_run()
 
     def outer(dispatch, get_state):
         dispatch(edited("kept"))
-        with pytest.raises(StreamlitReduxError, match=r'^Middleware "thunk" raised RuntimeError: network'):
+        with pytest.raises(MiddlewareError, match=r'^Middleware "thunk" raised RuntimeError: network'):
             dispatch(failing_thunk)
 
     listeners = [on(edited, lambda a, api: ran.append(a.payload)), on(saved, lambda a, api: ran.append(a.payload))]

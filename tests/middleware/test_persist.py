@@ -119,7 +119,7 @@ def test_exclude_keeps_secrets_out_of_storage():
 
 
 def test_include_and_exclude_together_are_refused():
-    with pytest.raises(PersistError, match="give include= or exclude=, not both"):
+    with pytest.raises(PersistError, match=r"^persist: give include= or exclude=, not both\.$"):
         persist(MemoryStorage(), include=["a"], exclude=["b"])
 
 
@@ -142,11 +142,11 @@ def test_migrations_run_in_order_from_the_stored_version():
 @pytest.mark.parametrize(
     ("stored", "options", "reason"),
     [
-        ("{not json", {}, r"could not be loaded \(JSONDecodeError"),
-        (json.dumps({"version": 5, "state": {}}), {"version": 2}, r"written by version 5, newer than this app's version 2"),
-        (json.dumps({"version": 0, "state": {}}), {"version": 2, "migrations": {2: lambda s: s}}, r"no migration to version 1"),
-        (json.dumps({"version": 0, "state": {}}), {"version": 1, "migrations": {1: lambda s: 1 / 0}}, r"ZeroDivisionError"),
-        (json.dumps({"state": {}}), {}, r"KeyError"),
+        ("{not json", {}, r'^persist: stored key "app" could not be loaded \(JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 \(char 1\)\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
+        (json.dumps({"version": 5, "state": {}}), {"version": 2}, r'^persist: stored key "app" could not be loaded \(PersistError: it was written by version 5, newer than this app\'s version 2; deploy the newer app or raise version=\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
+        (json.dumps({"version": 0, "state": {}}), {"version": 2, "migrations": {2: lambda s: s}}, r'^persist: stored key "app" could not be loaded \(PersistError: no migration to version 1 \(from 0\); add migrations=\{1: fn\}\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
+        (json.dumps({"version": 0, "state": {}}), {"version": 1, "migrations": {1: lambda s: 1 / 0}}, r'^persist: stored key "app" could not be loaded \(ZeroDivisionError: division by zero\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
+        (json.dumps({"state": {}}), {}, r'^persist: stored key "app" could not be loaded \(KeyError: \'version\'\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
     ],
 )
 def test_unloadable_stored_state_starts_fresh_keeps_the_copy_and_reports(stored, options, reason, failures, caplog):
@@ -161,7 +161,7 @@ def test_unloadable_stored_state_starts_fresh_keeps_the_copy_and_reports(stored,
     assert len(failures) == 1
     assert isinstance(failures[0], PersistError)
     assert failures[0].__cause__ is not None
-    assert re.search(reason, str(failures[0]))
+    assert re.match(reason, str(failures[0]))
     assert f'kept under "{aside[0]}"' in str(failures[0])
     assert caplog.records and "persist:" in caplog.records[0].getMessage()
 
@@ -341,10 +341,35 @@ def test_a_failed_read_blocks_writes_until_a_read_succeeds(failures):
     storage.failing = False
     assert storage.get("app") == stored
     assert len(failures) == 1
+    assert isinstance(failures[0], PersistError)
     assert re.match(r'^persist: reading key "app" failed \(Timeout reading from socket\); starting from the state in memory, and nothing is written to that key until a read succeeds', str(failures[0]))
     store.dispatch(todos.actions.added("tea"))
     assert list(store.state["todos"]["items"]) == ["milk", "tea"]
     assert stored_state(storage)["todos"] == {"items": ["milk", "tea"], "draft": "y"}
+
+
+class AlwaysBeatenStorage(MemoryStorage):
+    """Another writer rewrites the key just before each of this store's writes, once ``beaten``."""
+
+    beaten = False
+
+    def compare_and_set(self, key, value, **options):
+        if self.beaten and (current := self.get(key)) is not None:
+            self.set(key, current)
+        return super().compare_and_set(key, value, **options)
+
+
+def test_losing_every_race_is_reported_and_the_change_stays_in_memory(failures):
+    storage = AlwaysBeatenStorage()
+    store = make(storage)
+    store.dispatch(todos.actions.added("milk"))
+    storage.beaten = True
+    store.dispatch(todos.actions.added("tea"))
+    assert list(store.state["todos"]["items"]) == ["milk", "tea"]
+    assert stored_state(storage)["todos"]["items"] == ["milk"]
+    [error] = failures
+    assert isinstance(error, PersistError)
+    assert re.match(r'^persist: key "app" changed under this store 100 times in a row; this change is in memory and is retried on the next one\.$', str(error))
 
 
 def test_a_thunk_whose_second_dispatch_raises_writes_nothing():
@@ -389,6 +414,7 @@ def test_stored_data_of_the_wrong_shape_is_kept_aside_and_the_app_starts_fresh(s
     assert store.state == root(None, todos.actions.drafted(""))
     store.dispatch(todos.actions.added("milk"))
     assert [a for a in storage.stored_keys() if a.startswith("app.corrupt.")]
+    assert isinstance(failures[0], PersistError)
     assert re.match(rf'^persist: stored key "app" could not be loaded \(PersistError: it does not fit the state: {where}; write a migration \(raise version=\) when the state\'s shape changes\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$', str(failures[0]))
     assert list(make(storage, **options).state["todos"]["items"]) == ["milk"]
 
@@ -403,6 +429,7 @@ def test_validate_refuses_stored_data(failures):
 
     store = make(storage, validate=no_milk)
     assert list(store.state["todos"]["items"]) == []
+    assert isinstance(failures[0], PersistError)
     assert re.match(r'^persist: stored key "app" could not be loaded \(PersistError: validate= refused it \(ValueError: milk is banned\)\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$', str(failures[0]))
 
 
@@ -448,6 +475,7 @@ def test_changes_that_cannot_be_rebased_are_kept_aside_and_reported(failures):
     assert list(b.state["todos"]["items"]) == []
     aside = [k for k in storage.stored_keys() if k.startswith("app.conflict.")]
     assert json.loads(storage.get(aside[0]))["state"]["todos"]["items"] == []
+    assert isinstance(failures[-1], PersistError)
     assert re.match(r'^persist: key "app" was changed by another writer and this store\'s changes could not be re-applied onto it \(re-applying them raised ReducerError: Slice "todos" raised ValueError: .*\); the stored copy was adopted and this store\'s version is kept under "app\.conflict\.\d+"\.$', str(failures[-1]))
 
 

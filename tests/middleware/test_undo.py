@@ -8,8 +8,9 @@ from pyrsistent import pmap, pvector
 
 from streamlit_redux import (
     Action,
+    HistoryActionError,
     Store,
-    StreamlitReduxError,
+    UndoDefinitionError,
     combine_reducers,
     create_action,
     create_slice,
@@ -26,6 +27,7 @@ from streamlit_redux.middleware.undo import (
     undo,
     undoable,
 )
+from tests.store.matching import exact
 
 counter = create_slice(
     name="counter",
@@ -117,7 +119,10 @@ def test_out_of_range_jumps_do_nothing(action):
 
 def test_jump_needs_an_int():
     store = make()
-    with pytest.raises(StreamlitReduxError, match=r'"@@streamlit_redux/undo/JUMP" needs an int payload.*got \'x\''):
+    with pytest.raises(HistoryActionError, match=exact(
+        'Action "@@streamlit_redux/undo/JUMP" needs an int payload (a step or an index), got '
+        "'x'; e.g. jump(-2) or jump_to_past(0)."
+    )):
         store.dispatch(jump("x"))
 
 
@@ -130,7 +135,10 @@ def test_limit_drops_the_oldest_states():
 
 @pytest.mark.parametrize("bad", [0, -1, 1.5, True])
 def test_limit_must_be_a_positive_int(bad):
-    with pytest.raises(StreamlitReduxError, match="limit must be an int >= 1 or None"):
+    with pytest.raises(UndoDefinitionError, match=exact(
+        f"undoable(limit={bad!r}): limit must be an int >= 1 or None; pass e.g. limit=50, "
+        "or leave it out to keep every state."
+    )):
         undoable(counter.reducer, limit=bad)
 
 
@@ -292,7 +300,12 @@ def test_two_undoable_slices_undo_separately():
 
 
 def test_the_same_type_for_two_history_actions_is_refused():
-    with pytest.raises(StreamlitReduxError, match=r"same action type for two history actions.*distinct types"):
+    with pytest.raises(UndoDefinitionError, match=exact(
+        "undoable got the same action type for two history actions (['@@streamlit_redux/undo/"
+        "CLEAR_HISTORY', '@@streamlit_redux/undo/JUMP', '@@streamlit_redux/undo/JUMP_TO_FUTURE', "
+        "'@@streamlit_redux/undo/JUMP_TO_PAST', 'x']); give undo, redo, the jumps and "
+        "clear_history distinct types."
+    )):
         undoable(counter.reducer, undo_type="x", redo_type="x")
 
 

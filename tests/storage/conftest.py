@@ -1,4 +1,5 @@
-"""A real redis-server on a free loopback port, for the Redis storage tests."""
+"""Every backend as one parametrized ``storage`` fixture, and a real redis-server on a free
+loopback port for the Redis one."""
 
 import shutil
 import socket
@@ -6,6 +7,8 @@ import subprocess
 import time
 
 import pytest
+
+from streamlit_redux.storage import JSONFileStorage, MemoryStorage, RedisStorage, SQLiteStorage
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +41,15 @@ def redis_url(tmp_path_factory):
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(10)
+
+
+@pytest.fixture(params=["memory", "json", "sqlite", "redis"])
+def storage(request, tmp_path):
+    """Each backend in turn, empty: a fresh file, or a fresh key prefix on the shared Redis."""
+    if request.param == "memory":
+        return MemoryStorage()
+    if request.param == "json":
+        return JSONFileStorage(tmp_path / "state.json")
+    if request.param == "sqlite":
+        return SQLiteStorage(tmp_path / "state.db")
+    return RedisStorage(request.getfixturevalue("redis_url"), prefix=f"t{time.time_ns()}:")

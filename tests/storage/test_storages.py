@@ -1,8 +1,10 @@
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -13,23 +15,11 @@ import pytest
 
 from streamlit_redux.storage import (
     JSONFileStorage,
-    MemoryStorage,
     RedisStorage,
     SQLiteStorage,
     Storage,
     StorageError,
 )
-
-
-@pytest.fixture(params=["memory", "json", "sqlite", "redis"])
-def storage(request, tmp_path):
-    if request.param == "memory":
-        return MemoryStorage()
-    if request.param == "json":
-        return JSONFileStorage(tmp_path / "state.json")
-    if request.param == "sqlite":
-        return SQLiteStorage(tmp_path / "state.db")
-    return RedisStorage(request.getfixturevalue("redis_url"), prefix=f"t{time.time_ns()}:")
 
 
 def test_every_backend_is_a_storage(storage):
@@ -75,7 +65,7 @@ def test_sqlite_keeps_every_write_of_concurrent_sessions(tmp_path):
 def test_sqlite_refuses_a_file_that_is_not_a_database(tmp_path):
     path = tmp_path / "not.db"
     path.write_text("hello, I am text " * 100)
-    with pytest.raises(StorageError, match=r'SQLiteStorage cannot open ".*not.db".*SQLite database'):
+    with pytest.raises(StorageError, match=rf'^SQLiteStorage cannot open "{re.escape(str(path))}" \(file is not a database\); check the path and its permissions, or that the file is an SQLite database\.$'):
         SQLiteStorage(path).get("k")
 
 
@@ -83,7 +73,7 @@ def test_json_file_that_is_corrupt_is_reported_then_moved_aside_not_overwritten(
     path = tmp_path / "state.json"
     path.write_text('{"k": "cut off')
     storage = JSONFileStorage(path)
-    with pytest.raises(StorageError, match=r"is not valid JSON.*moved aside"):
+    with pytest.raises(StorageError, match=rf'^JSONFileStorage file "{re.escape(str(path))}" is not valid JSON \(Unterminated string starting at: line 1 column 7 \(char 6\)\); it is kept as it is and will be moved aside \(…corrupt-<time>\) before the next write\.$'):
         storage.get("k")
     storage.set("k", "new")
     aside = list(tmp_path.glob("state.json.corrupt-*"))
@@ -95,7 +85,7 @@ def test_json_file_that_is_corrupt_is_reported_then_moved_aside_not_overwritten(
 def test_json_file_of_another_shape_is_refused(tmp_path):
     path = tmp_path / "state.json"
     path.write_text("[1, 2]")
-    with pytest.raises(StorageError, match="does not hold a map of strings"):
+    with pytest.raises(StorageError, match=rf'^JSONFileStorage file "{re.escape(str(path))}" does not hold a map of strings; it was written by something else\. Point JSONFileStorage at its own file\.$'):
         JSONFileStorage(path).get("k")
 
 
@@ -122,7 +112,7 @@ def test_json_file_write_failure_keeps_the_previous_file(tmp_path):
     folder.mkdir()
     storage = JSONFileStorage(folder / "state.json")
     storage.set("k", "v1")
-    with read_only(folder), pytest.raises(StorageError, match=r'could not write key "k".*previous file is intact'):
+    with read_only(folder), pytest.raises(StorageError, match=rf'^JSONFileStorage could not write key "k" to "{re.escape(str(folder / "state.json"))}" \(.+\); the previous file is intact\. Check free space and permissions\.$'):
         storage.set("k", "v2")
     assert storage.get("k") == "v1"
     assert sorted(p.name for p in folder.iterdir()) == ["state.json", "state.json.lock"]
@@ -131,14 +121,50 @@ def test_json_file_write_failure_keeps_the_previous_file(tmp_path):
 def test_json_file_path_under_a_file_is_reported(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(StorageError, match=r'JSONFileStorage cannot read ".*state.json".*permissions'):
+    with pytest.raises(StorageError, match=rf'^JSONFileStorage cannot create the lock file "{re.escape(str(blocker / "state.json.lock"))}" \(\[Errno 17\] File exists: .+\); check that "{re.escape(str(blocker))}" is a folder this process can write to\.$'):
         JSONFileStorage(blocker / "state.json").set("k", "v")
+
+
+def test_json_file_that_cannot_be_read_names_the_file(tmp_path):
+    path = tmp_path / "state.json"
+    path.mkdir()
+    with pytest.raises(StorageError, match=rf'^JSONFileStorage cannot read "{re.escape(str(path))}" \(\[Errno 21\] Is a directory: .+\); check its permissions\.$'):
+        JSONFileStorage(path).get("k")
+
+
+def test_sqlite_read_failure_names_the_key_and_the_file(tmp_path):
+    path = tmp_path / "state.db"
+    storage = SQLiteStorage(path)
+    storage.set("k", "v")
+    with contextlib.closing(sqlite3.connect(path)) as other:
+        other.execute("DROP TABLE streamlit_redux")
+        other.commit()
+    with pytest.raises(StorageError, match=rf'^SQLiteStorage could not read key "k" from "{re.escape(str(path))}" \(no such table: streamlit_redux\); check that the file is readable and that only SQLiteStorage writes to it\.$'):
+        storage.get("k")
+
+
+def test_sqlite_write_failure_keeps_the_previous_value(tmp_path):
+    path = tmp_path / "state.db"
+    storage = SQLiteStorage(path, timeout_s=0)
+    storage.set("k", "v")
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StorageError, match=rf'^SQLiteStorage could not write key "k" to "{re.escape(str(path))}" \(database is locked\); the previous value is intact\. Check free space, permissions and locks\.$'):
+            storage.set("k", "w")
+        other.execute("ROLLBACK")
+    assert storage.get("k") == "v"
 
 
 def test_redis_unreachable_is_reported_with_the_fix():
     storage = RedisStorage("redis://127.0.0.1:1/0")
-    with pytest.raises(StorageError, match=r'could not get key "k" at redis://127.0.0.1:1/0.*redis-server'):
+    with pytest.raises(StorageError, match=r'^RedisStorage could not get key "k" at redis://127\.0\.0\.1:1/0 \(ConnectionError: Error 111 connecting to 127\.0\.0\.1:1\. Connection refused\.\); check that redis-server runs there\.$'):
         storage.get("k")
+
+
+def test_redis_without_the_client_package_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "redis", None)  # what `import redis` meets when it is absent
+    with pytest.raises(StorageError, match=r"^RedisStorage needs the redis client; install it with `pip install redis`\.$"):
+        RedisStorage("redis://127.0.0.1:1/0").get("k")
 
 
 WRITER = textwrap.dedent(

@@ -3,29 +3,15 @@
 import json
 import sqlite3
 import threading
-import time
 
 import pytest
 
 from streamlit_redux.storage import (
     JSONFileStorage,
-    MemoryStorage,
-    RedisStorage,
     SQLiteStorage,
     StorageError,
     Versioned,
 )
-
-
-@pytest.fixture(params=["memory", "json", "sqlite", "redis"])
-def storage(request, tmp_path):
-    if request.param == "memory":
-        return MemoryStorage()
-    if request.param == "json":
-        return JSONFileStorage(tmp_path / "state.json")
-    if request.param == "sqlite":
-        return SQLiteStorage(tmp_path / "state.db")
-    return RedisStorage(request.getfixturevalue("redis_url"), prefix=f"v{time.time_ns()}:")
 
 
 def expire():

@@ -131,7 +131,7 @@ def test_create_reducer_freezes_initial_state():
 
 def test_case_reducer_returning_none_is_an_error():
     reducer = create_reducer(0, {inc: lambda s, a: None})
-    with pytest.raises(ReducerError, match=exact(
+    with pytest.raises(SliceReturnedNoneError, match=exact(
         'The case reducer for action "inc" returned None; return the new state (state objects '
         "are immutable: build a new one)."
     )):

@@ -6,17 +6,15 @@ the codec writes and reads back as dates.
 """
 
 import datetime as dt
-import os
 
 import streamlit as st
+from counted_store import counted_store
 from pyrsistent import thaw
 
-from streamlit_redux import create_slice, get_store
+from streamlit_redux import create_slice
 from streamlit_redux.binding.table_edit import apply_table_edit
 from streamlit_redux.devtools.actions import jump_to_state
-from streamlit_redux.middleware import persist
-from streamlit_redux.middleware.undo import redo, undo, undoable
-from streamlit_redux.storage import JSONFileStorage
+from streamlit_redux.middleware.undo import redo, undo
 
 DAY = dt.date(2026, 3, 2)
 COLUMNS = ["what", "amount", "refund", "day"]
@@ -29,32 +27,8 @@ lines = create_slice(
     ],
     reducers={"edited": lambda rows, a: apply_table_edit(rows, a.payload, columns=COLUMNS)},
 )
-log: list[str] = st.session_state.setdefault("action_log", [])
-
-
-def counting(api):
-    def wrap(next_dispatch):
-        def dispatch(action):
-            log.append(str(getattr(action, "type", action)))
-            return next_dispatch(action)
-
-        return dispatch
-
-    return wrap
-
-
-store = get_store(
-    {"lines": undoable(lines.reducer)},
-    middleware=[
-        counting,
-        persist(
-            JSONFileStorage(os.environ["MATRIX_STORE"]),
-            key="lines",
-            scope="app",
-            include=["lines.present"],
-        ),
-    ],
-    devtools=True,
+store, log = counted_store(
+    "lines", lines.reducer, key="lines", include=["lines.present"], devtools=True
 )
 if st.toggle("Show table", value=True):
     st.data_editor(

@@ -9,16 +9,14 @@ every action the store received. The slice is persisted (scope "app", the file i
 """
 
 import datetime as dt
-import os
 
 import streamlit as st
+from counted_store import counted_store
 from pyrsistent import thaw
 
-from streamlit_redux import create_slice, get_store
+from streamlit_redux import create_slice
 from streamlit_redux.binding.widgets import same_widget_value
-from streamlit_redux.middleware import persist
-from streamlit_redux.middleware.undo import redo, undo, undoable
-from streamlit_redux.storage import JSONFileStorage
+from streamlit_redux.middleware.undo import redo, undo
 from streamlit_redux.store.codec import SerializationError, to_json_value
 
 INITIAL = {
@@ -47,34 +45,12 @@ form = create_slice(
     reducers={name: (lambda n: lambda s, a: s.set(n, a.payload))(name) for name in INITIAL},
 )
 acts = form.actions
-log: list[str] = st.session_state.setdefault("action_log", [])
-
-
-def counting(api):
-    def wrap(next_dispatch):
-        def dispatch(action):
-            log.append(str(getattr(action, "type", action)))
-            return next_dispatch(action)
-
-        return dispatch
-
-    return wrap
-
-
-store = get_store(
-    {"form": undoable(form.reducer)},
-    middleware=[
-        counting,
-        persist(
-            JSONFileStorage(os.environ["MATRIX_STORE"]),
-            key="matrix",
-            scope="app",
-            include=[f"form.present.{n}" for n in INITIAL if n not in NOT_PERSISTED],
-        ),
-    ],
+store, log = counted_store(
+    "form",
+    form.reducer,
+    key="matrix",
+    include=[f"form.present.{n}" for n in INITIAL if n not in NOT_PERSISTED],
 )
-
-
 
 
 def bound(name: str) -> dict:
