@@ -19,6 +19,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from streamlit_redux import middleware, signals, storage
+from streamlit_redux.middleware.defaults import default_middleware
 from streamlit_redux.store.actions import Action, ActionCreator, create_action, matches_prefix
 from streamlit_redux.store.errors import (
     ActionJSONError,
@@ -35,6 +36,7 @@ from streamlit_redux.store.errors import (
     InvalidListenerError,
     InvalidTransitionError,
     MiddlewareError,
+    MiddlewareOptionError,
     MiddlewareSetupError,
     NotInScriptRunError,
     PersistenceDisabledWarning,
@@ -53,6 +55,7 @@ from streamlit_redux.store.errors import (
     SessionExportError,
     SessionImportError,
     SliceReturnedNoneError,
+    StatePathError,
     StorageError,
     StreamlitReduxError,
     UnknownSliceMemberError,
@@ -115,6 +118,7 @@ __all__ = [
     "InvalidTransitionError",
     "MiddlewareAPI",
     "MiddlewareError",
+    "MiddlewareOptionError",
     "MiddlewareSetupError",
     "NotInScriptRunError",
     "PersistError",
@@ -138,6 +142,7 @@ __all__ = [
     "SessionImportError",
     "Slice",
     "SliceReturnedNoneError",
+    "StatePathError",
     "Step",
     "StorageError",
     "Store",
@@ -154,6 +159,7 @@ __all__ = [
     "create_selector",
     "create_slice",
     "create_workflow",
+    "default_middleware",
     "devtools",
     "get_store",
     "matches_prefix",

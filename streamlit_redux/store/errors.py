@@ -226,3 +226,18 @@ class InvalidTransitionError(WorkflowError):
 
 class FieldPathError(WorkflowError, ValueError):
     """A field path is malformed (``"a..b"``) or crosses a value that holds no fields."""
+
+
+# -- API surface (issue 8) -----------------------------------------------------------------
+
+
+class MiddlewareOptionError(StreamlitReduxError, TypeError):
+    """A middleware factory got an option it cannot use (raised when the factory is called)."""
+
+
+class StatePathError(SelectorError, ValueError):
+    """A state path is written in a syntax the library does not read (``"items[0]"``).
+
+    One syntax everywhere (``"items.0"``); a bracket would otherwise name a key that does not
+    exist, and persistence or the dev checks would silently skip nothing.
+    """

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from pyrsistent import freeze, pmap, pvector
 
 from streamlit_redux import Action, Store, create_slice
+from streamlit_redux.middleware import thunk_middleware
 from streamlit_redux.middleware.checks import CheckError, checks_enabled, checks_middleware
-from streamlit_redux.middleware.effects import thunk
 from streamlit_redux.store.codec import SerializationError, to_json_value
 
 todos = create_slice(
@@ -27,7 +27,7 @@ actions = todos.actions
 
 
 def make(**options):
-    return Store(todos.reducer, middleware=[thunk, checks_middleware(enabled=True, **options)])
+    return Store(todos.reducer, middleware=[thunk_middleware(), checks_middleware(enabled=True, **options)])
 
 
 def test_plain_data_passes():

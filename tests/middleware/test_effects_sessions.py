@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streamlit_redux import Store, create_slice
-from streamlit_redux.middleware.effects import effects_middleware, on, thunk
+from streamlit_redux.middleware import effects_middleware, on, thunk_middleware
 
 doc = create_slice(
     name="doc",
@@ -26,7 +26,7 @@ user = USER
 def email_copy(action, api):
     outbox.append((user, action.payload))
 
-store = get_store(USER, [thunk, effects_middleware(email_copy)])
+store = get_store(USER, [thunk_middleware(), effects_middleware(email_copy)])
 """
 
 
@@ -46,7 +46,7 @@ class Server:
         return store
 
     def run(self, session):
-        namespace = {"USER": session, "on": on, "saved": saved, "thunk": thunk, "outbox": self.outbox}
+        namespace = {"USER": session, "on": on, "saved": saved, "thunk_middleware": thunk_middleware, "outbox": self.outbox}
         namespace["effects_middleware"] = effects_middleware
         namespace["get_store"] = self.get_store
         exec(compile(SCRIPT, "app.py", "exec"), namespace)

@@ -71,8 +71,8 @@ def test_dispatch_refuses_non_actions_saying_what_it_got(bad):
     before = store.state
     with pytest.raises(InvalidActionError, match=exact(
         f"dispatch received {type(bad).__name__} {bad!r:.80}: actions must be Action objects or "
-        "mappings with a str 'type'. To dispatch functions, add the thunk middleware "
-        "(streamlit_redux.middleware.thunk)."
+        "mappings with a str 'type'. To dispatch functions, add the thunk middleware: "
+        "middleware=[*default_middleware(), ...] or [thunk_middleware()]."
     )):
         store.dispatch(bad)
     assert store.state is before
