@@ -68,7 +68,7 @@ def checks_middleware(
     on = checks_enabled(enabled)
 
     def checks(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        seen = api.kept("streamlit_redux:checks:seen", CheckedSubtrees)
+        seen = api.resource("streamlit_redux:checks:seen", CheckedSubtrees)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:

@@ -147,7 +147,7 @@ def effects_middleware(
     _check_bound("max_queued", max_queued)
 
     def middleware(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        runner = api.kept(_RUNNER, EffectRunner)
+        runner = api.resource(_RUNNER, EffectRunner)
         runner.max_concurrent, runner.max_queued = max_concurrent, max_queued
 
         def run(matched: list[EffectListener], action: Action) -> None:
@@ -186,7 +186,7 @@ def cancel_effects(store: Store[Any]) -> None:
 
     >>> cancel_effects(Store(lambda s, a: s, 0))
     """
-    store.kept(_RUNNER, EffectRunner).cancel()
+    store.resource(_RUNNER, EffectRunner).cancel()
 
 
 def _check_listeners(listeners: Sequence[object]) -> None:

@@ -152,14 +152,14 @@ class Persistor:
         name = f"streamlit_redux:persist:{self.key}"
         storage_key = self.storage_key
         if storage_key is None:
-            api.enhance_reducer(lambda reducer: reducer, name=name)
+            api.wrap_reducer(lambda reducer: reducer, name=name)
             api.after_commit(lambda state: None, name=name)
             return _passing_through
-        book = api.kept(f"streamlit_redux:persist:{storage_key}", Book)
+        book = api.resource(f"streamlit_redux:persist:{storage_key}", Book)
         book.api, book.key = api, storage_key
         book.flush = lambda: self._sync.flush(book)
         self._books.add(book)
-        api.enhance_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
+        api.wrap_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
         api.after_commit(lambda state: self._sync.committed(book), name=name)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:

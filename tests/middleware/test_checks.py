@@ -111,7 +111,7 @@ def test_checked_subtrees_are_not_visited_again():
         reducers={"bumped": lambda s, a: s.set("n", s["n"] + 1)},
     )
     store = Store(big.reducer, middleware=[checks_middleware(enabled=True)])
-    seen = store.kept("streamlit_redux:checks:seen", dict)  # made by the middleware already
+    seen = store.resource("streamlit_redux:checks:seen", dict)  # made by the middleware already
     after_first = len(seen)
     assert after_first > 10_000
     store.dispatch(big.actions.bumped())

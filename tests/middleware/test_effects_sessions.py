@@ -95,4 +95,4 @@ def test_a_module_level_effects_middleware_cannot_be_added_to():
 def test_one_middleware_object_in_two_stores_keeps_their_background_runners_apart():
     shared = effects_middleware(on(saved, lambda action, api, token: None, background=True))
     first, second = Store(doc.reducer, middleware=[shared]), Store(doc.reducer, middleware=[shared])
-    assert first.kept("streamlit_redux:effects", list) is not second.kept("streamlit_redux:effects", list)
+    assert first.resource("streamlit_redux:effects", list) is not second.resource("streamlit_redux:effects", list)
