@@ -49,6 +49,7 @@ from streamlit_redux.store.actions import Action
 from streamlit_redux.store.codec import Decoder, Encoder
 from streamlit_redux.store.errors import PersistError, PersistScopeError
 from streamlit_redux.store.middleware_api import Dispatch, MiddlewareAPI
+from streamlit_redux.store.paths import split_path
 
 __all__ = [
     "REHYDRATE",
@@ -290,6 +291,8 @@ def persist(
     """
     if include is not None and exclude:
         raise PersistError("persist: give include= or exclude=, not both.")
+    for path in (*(include or ()), *exclude):
+        split_path(path, where=f'persist(key="{key}")')
     check_scope(scope, key=key)
     ttl_s = ttl.total_seconds() if isinstance(ttl, timedelta) else ttl
     if ttl_s is not None and not ttl_s > 0:
