@@ -232,7 +232,8 @@ class FieldPathError(WorkflowError, ValueError):
 
 
 class MiddlewareOptionError(StreamlitReduxError, TypeError):
-    """A middleware factory got an option it cannot use (raised when the factory is called)."""
+    """A middleware factory got an option it cannot use, or ``middleware=`` holds something
+    that is not a middleware (raised when the factory is called or the chain is built)."""
 
 
 class StatePathError(SelectorError, ValueError):

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeAlias, TypeVar
 
-from streamlit_redux.store.errors import MiddlewareError, StreamlitReduxError
+from streamlit_redux.store.errors import (
+    MiddlewareError,
+    MiddlewareOptionError,
+    StreamlitReduxError,
+)
 
 
 class _Store(Protocol):
@@ -119,11 +123,26 @@ def build_chain(
     api: MiddlewareAPI, middleware: Iterable[Middleware], innermost: Dispatch
 ) -> Dispatch:
     """Wrap ``innermost`` in each middleware, the first listed outermost."""
+    middleware = tuple(middleware)
+    for item in middleware:
+        if not callable(item):
+            raise MiddlewareOptionError(_not_a_middleware(item))
     wrappers = [(_name_of(mw), mw(api)) for mw in middleware]
     chain = innermost
     for name, wrap in reversed(wrappers):
         chain = _reported_as(name, wrap(chain))
     return chain
+
+
+def _not_a_middleware(item: object) -> str:
+    """The message for a list item that is no middleware; a tuple is usually unspread defaults."""
+    fix = (
+        "spread a tuple of middleware into the list: middleware=[*default_middleware(), ...]"
+        if isinstance(item, tuple)
+        else "pass middleware made by their factories, e.g. logger_middleware()"
+    )
+    what = f"{type(item).__name__} {item!r:.60}"
+    return f"middleware= holds {what}, which is not a middleware; {fix}."
 
 
 def _name_of(middleware: object) -> str:

@@ -113,3 +113,19 @@ def test_the_old_thunk_name_still_works_and_says_it_is_deprecated():
     )):
         store = Store(todos.reducer, middleware=[thunk])
     assert store.dispatch(bump_thunk) == 1
+
+
+def test_forgetting_to_spread_the_defaults_is_refused_with_the_fix():
+    with pytest.raises(MiddlewareOptionError, match=(
+        r"^middleware= holds tuple \(.*\), which is not a middleware; spread a tuple of "
+        r"middleware into the list: middleware=\[\*default_middleware\(\), \.\.\.\]\.$"
+    )):
+        Store(todos.reducer, middleware=[default_middleware()])
+
+
+def test_a_non_callable_middleware_is_refused_with_the_fix():
+    with pytest.raises(MiddlewareOptionError, match=(
+        r"^middleware= holds str 'logger', which is not a middleware; pass middleware made by "
+        r"their factories, e\.g\. logger_middleware\(\)\.$"
+    )):
+        Store(todos.reducer, middleware=["logger"])
