@@ -12,7 +12,6 @@ notification pass. What stays is a lock, two counters and the reducer call.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from threading import get_ident
@@ -24,6 +23,7 @@ from pyrsistent import freeze
 from streamlit_redux.store import signals
 from streamlit_redux.store._state_type import S
 from streamlit_redux.store.actions import INIT, REPLACE, Action, not_an_action, to_action
+from streamlit_redux.store.announce import Listener, Reduced, announce_commit, announce_failure
 from streamlit_redux.store.errors import (
     InvalidListenerError,
     MiddlewareSetupError,
@@ -43,11 +43,6 @@ from streamlit_redux.store.selectors import SelectorCache, SelectorStats
 
 T = TypeVar("T")
 R = TypeVar("R")
-Listener = Callable[[Any], None]
-
-# One reducer step of a transaction, kept only while someone listens to action_dispatched:
-# (action, previous_state, state, duration_s).
-_Reduced = tuple[Action, Any, Any, float]
 _action_dispatched = signals.action_dispatched
 _state_changed = signals.state_changed
 
@@ -88,7 +83,7 @@ class Store(Generic[S]):
         self._selectors: SelectorCache | None = None
         self._committed: Any = None if initial_state is None else freeze(initial_state)
         self._working: Any = self._committed
-        self._reduced: list[_Reduced] = []
+        self._reduced: list[Reduced] = []
         self._deferred: list[Callable[[], None]] = []
         self._depth = 0
         self._owner: int | None = None
@@ -310,7 +305,7 @@ class Store(Generic[S]):
                 self._depth = depth
                 if not depth:
                     self._owner = None
-                self._report_failure(action, exc)
+                announce_failure(self, action, exc)
                 raise
             self._depth = depth
             if depth:  # the outermost dispatch commits and notifies
@@ -333,7 +328,7 @@ class Store(Generic[S]):
                 and state is not previous
                 and not unchanged(state, previous)
             ):
-                self._notify(previous, state, reduced, listeners)
+                announce_commit(self, previous, state, reduced, listeners)
         finally:
             if deferred:  # committed: the work middleware deferred runs now
                 for callback in deferred:
@@ -419,42 +414,6 @@ class Store(Generic[S]):
         if timed:
             self._reduced.append((action, previous, state, perf_counter() - started))
         return action
-
-    def _notify(
-        self,
-        previous: Any,
-        state: Any,
-        reduced: list[_Reduced],
-        listeners: tuple[tuple[object, Listener], ...],
-    ) -> None:
-        """After the commit and outside the lock: signals, then listeners.
-
-        Outside the lock, so a listener in one session cannot stall another session's
-        dispatch to a shared store, and a listener may dispatch again.
-        """
-        for action, before, after, duration_s in reduced:
-            _action_dispatched.send(
-                self, action=action, previous_state=before, state=after, duration_s=duration_s
-            )
-        if unchanged(state, previous):
-            return
-        if _state_changed.receivers:
-            _state_changed.send(self, previous_state=previous, state=state)
-        for _, listener in listeners:
-            listener(state)
-
-    def _report_failure(self, action: Any, exc: BaseException) -> None:
-        """Send ``dispatch_failed`` once per failure, however many dispatches it unwinds.
-
-        A nested dispatch's error passes through every enclosing dispatch; the mark on the
-        exception keeps devtools from logging it twice. Not for ``KeyboardInterrupt`` and kin.
-        """
-        if getattr(exc, "_streamlit_redux_reported", False) or not isinstance(exc, Exception):
-            return
-        with contextlib.suppress(AttributeError):
-            exc._streamlit_redux_reported = True  # type: ignore[attr-defined]
-        if signals.dispatch_failed.receivers:
-            signals.dispatch_failed.send(self, action=action, error=exc)
 
     def _refuse_in_reducer(self, what: str, fix: str) -> None:
         """Raise if the calling thread is inside this store's reducer; other threads may go on."""
