@@ -5,8 +5,8 @@ Run: streamlit run examples/notes_effects.py (open it in two browsers, use two n
 
 import streamlit as st
 
-from streamlit_redux import create_slice, get_store
-from streamlit_redux.middleware import effects_middleware, on, thunk
+from streamlit_redux import create_slice, default_middleware, get_store
+from streamlit_redux.middleware import effects_middleware, on
 
 notes = create_slice(
     name="notes",
@@ -29,7 +29,10 @@ def email_copy(action, api):
     api.dispatch(copy_sent(f"{user}: {action.payload}"))  # stands for send_mail(user, ...)
 
 
-store = get_store(notes.reducer, middleware=[thunk, effects_middleware(email_copy)])
+# default_middleware(): thunks, and the dev checks while developing (RTK's getDefaultMiddleware).
+store = get_store(
+    notes.reducer, middleware=[*default_middleware(), effects_middleware(email_copy)]
+)
 
 note = st.text_input("Note", key="note")
 st.button("Save", on_click=lambda: store.dispatch(saved(st.session_state.note)))

@@ -15,10 +15,11 @@ streamlit_redux`` stays fast in tests, scripts and workers.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from streamlit_redux import middleware, signals, storage
+from streamlit_redux._lazy import lazy_names
+from streamlit_redux.middleware.defaults import default_middleware
 from streamlit_redux.store.actions import Action, ActionCreator, create_action, matches_prefix
 from streamlit_redux.store.errors import (
     ActionJSONError,
@@ -37,6 +38,7 @@ from streamlit_redux.store.errors import (
     InvalidListenerError,
     InvalidTransitionError,
     MiddlewareError,
+    MiddlewareOptionError,
     MiddlewareSetupError,
     NotInScriptRunError,
     PersistenceDisabledWarning,
@@ -55,6 +57,7 @@ from streamlit_redux.store.errors import (
     SessionExportError,
     SessionImportError,
     SliceReturnedNoneError,
+    StatePathError,
     StorageError,
     StreamlitReduxError,
     UndoDefinitionError,
@@ -80,24 +83,17 @@ if TYPE_CHECKING:
         shared_store,
     )
 
-_LAZY = {
-    "RerunDecision": "streamlit_redux.binding",
-    "StoreView": "streamlit_redux.binding",
-    "get_store": "streamlit_redux.binding",
-    "shared_store": "streamlit_redux.binding",
-    "render_workflow": "streamlit_redux.binding",
-    "devtools": "streamlit_redux.devtools",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'streamlit_redux' has no attribute {name!r}")
-    module = importlib.import_module(module_name)
-    value = module if module_name.endswith(name) else getattr(module, name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "RerunDecision": "streamlit_redux.binding.reruns",
+        "StoreView": "streamlit_redux.binding.view",
+        "get_store": "streamlit_redux.binding.session",
+        "shared_store": "streamlit_redux.binding.shared",
+        "render_workflow": "streamlit_redux.binding.workflow_view",
+        "devtools": "streamlit_redux.devtools",
+    },
+)
 
 
 __all__ = [
@@ -120,6 +116,7 @@ __all__ = [
     "InvalidTransitionError",
     "MiddlewareAPI",
     "MiddlewareError",
+    "MiddlewareOptionError",
     "MiddlewareSetupError",
     "NotInScriptRunError",
     "PersistError",
@@ -143,6 +140,7 @@ __all__ = [
     "SessionImportError",
     "Slice",
     "SliceReturnedNoneError",
+    "StatePathError",
     "Step",
     "StorageError",
     "Store",
@@ -160,6 +158,7 @@ __all__ = [
     "create_selector",
     "create_slice",
     "create_workflow",
+    "default_middleware",
     "devtools",
     "get_store",
     "matches_prefix",

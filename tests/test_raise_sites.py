@@ -32,8 +32,7 @@ MIN_FRAGMENT = 12  # shorter literal runs (", got ", "; pass ") say nothing abou
 # (path, function, class): the sites where a builtin is right, and why.
 BUILTIN_ALLOWED = {
     # PEP 562 module __getattr__: getattr(module, name, default) and hasattr need AttributeError.
-    ("streamlit_redux/__init__.py", "__getattr__", "AttributeError"),
-    ("streamlit_redux/binding/__init__.py", "__getattr__", "AttributeError"),
+    ("streamlit_redux/_lazy.py", "load_on_first_use", "AttributeError"),
     ("streamlit_redux/devtools/__init__.py", "__getattr__", "AttributeError"),
     # Unreachable: st.rerun() always raises; the AssertionError only tells mypy the path ends.
     ("streamlit_redux/binding/runtime.py", "rerun_app", "AssertionError"),

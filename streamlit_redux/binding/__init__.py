@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from streamlit_redux._lazy import lazy_names
 from streamlit_redux.binding.reruns import RerunDecision
 
 if TYPE_CHECKING:
@@ -16,21 +16,15 @@ if TYPE_CHECKING:
     from streamlit_redux.binding.view import StoreView
     from streamlit_redux.binding.workflow_view import render_workflow
 
-_LAZY = {
-    "StoreView": "streamlit_redux.binding.view",
-    "get_store": "streamlit_redux.binding.session",
-    "shared_store": "streamlit_redux.binding.shared",
-    "render_workflow": "streamlit_redux.binding.workflow_view",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'streamlit_redux.binding' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "StoreView": "streamlit_redux.binding.view",
+        "get_store": "streamlit_redux.binding.session",
+        "shared_store": "streamlit_redux.binding.shared",
+        "render_workflow": "streamlit_redux.binding.workflow_view",
+    },
+)
 
 
 __all__ = ["RerunDecision", "StoreView", "get_store", "render_workflow", "shared_store"]

@@ -64,7 +64,7 @@ def get_store(
     else:
         view.store.replace_middleware(middleware)
         if reducer is not view.store.reducer:
-            view.store.adopt_reducer(reducer)
+            view.store.replace_reducer(reducer, quiet=True)
     view.begin_run()
     hold_lease(view.store)
     if alerts:

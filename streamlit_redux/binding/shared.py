@@ -69,7 +69,7 @@ def shared_store(
                 chain = (replicate(storage, key=f"shared:{key}"), *chain)
             store = _stores[key] = Store(reducer, initial_state, chain, name=key)
     if reducer is not store.reducer:
-        store.adopt_reducer(reducer)
+        store.replace_reducer(reducer, quiet=True)
     slot = SHARED_KEY_PREFIX + key
     view = st.session_state.get(slot)
     if not isinstance(view, StoreView) or view.store is not store:

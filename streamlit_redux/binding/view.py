@@ -18,7 +18,6 @@ from typing import Any, Generic, ParamSpec, TypeVar
 
 from streamlit_redux.binding import runtime
 from streamlit_redux.binding.forms import FormBinding
-from streamlit_redux.binding.injection import inject_slice
 from streamlit_redux.binding.memo_keys import stable_key
 from streamlit_redux.binding.push import Pusher
 from streamlit_redux.binding.reruns import APP, RerunDecision, plan_reruns
@@ -342,7 +341,7 @@ class StoreView(Generic[S]):
 
         >>> # store.inject_slice("settings", settings.reducer)
         """
-        inject_slice(self.store, name, reducer)
+        self.store.inject_slice(name, reducer)
 
     def __repr__(self) -> str:
         return f"StoreView({self.store!r})"

@@ -8,7 +8,7 @@ size of the state.
 >>> before = freeze({"todos": [{"text": "milk", "done": False}], "filter": "all"})
 >>> after = before.transform(["todos", 0, "done"], True).set("user", "ada")
 >>> for change in diff(before, after): print(change)
-todos[0].done: False -> True
+todos.0.done: False -> True
 user: added 'ada'
 
 Below :data:`MAX_DEPTH` levels a differing subtree is one "changed" entry, so a state nested
@@ -42,11 +42,8 @@ class Change:
 
     @property
     def dotted(self) -> str:
-        """The path as ``todos[0].done`` (``(root)`` for the whole state)."""
-        text = ""
-        for part in self.path:
-            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-        return text or "(root)"
+        """The path as ``todos.0.done``, as ``select_path`` reads it (``(root)``: all of it)."""
+        return ".".join(str(part) for part in self.path) or "(root)"
 
     def __str__(self) -> str:
         if self.kind == "added":

@@ -23,8 +23,8 @@ from streamlit_redux.store.actions import INIT, REPLACE, Action
 from streamlit_redux.store.reducers import Reducer
 from streamlit_redux.store.store import Store
 
-KEPT_NAME = "streamlit_redux:devtools"
-"""The ``store.kept`` slot; namespaced so it never meets a user middleware's slot."""
+RESOURCE_NAME = "streamlit_redux:devtools"
+"""The ``store.resource`` name; namespaced so it never meets a user middleware's."""
 
 
 class Instrumentation:
@@ -37,21 +37,21 @@ class Instrumentation:
         self._replaying = False
         signals.action_dispatched.connect(self._on_dispatched, sender=store)
         signals.dispatch_failed.connect(self._on_failed, sender=store)
-        store.enhance_reducer(self._enhance, name="devtools")
+        store.wrap_reducer(self._wrap, name="devtools")
 
     def _store_reducer(self, state: Any, action: Action) -> Any:
         """The store's whole reducer, for recomputing history.
 
-        Enhancers registered after the devtools (a slice injected by a page) wrap the devtools'
+        Wrappers registered after the devtools (a slice injected by a page) wrap the devtools'
         wrapper, so replaying with the reducer the wrapper was given would leave them out.
         """
         self._replaying = True
         try:
-            return self.store._effective_reducer(state, action)
+            return self.store.wrapped_reducer(state, action)
         finally:
             self._replaying = False
 
-    def _enhance(self, reducer: Reducer) -> Reducer:
+    def _wrap(self, reducer: Reducer) -> Reducer:
         recorder = self.recorder
 
         def devtools_reducer(state: Any, action: Action) -> Any:
@@ -100,7 +100,7 @@ def instrument(store: Store, *, max_age: int | None = 1000) -> Instrumentation:
     >>> store.state, recorder.travelling
     (0, True)
     """
-    return store.kept(KEPT_NAME, lambda: Instrumentation(store, max_age=max_age))
+    return store.resource(RESOURCE_NAME, lambda: Instrumentation(store, max_age=max_age))
 
 
 def _apply(recorder: Recorder, action: Action) -> None:

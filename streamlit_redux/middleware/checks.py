@@ -36,6 +36,7 @@ from streamlit_redux.store.codec import (
 )
 from streamlit_redux.store.errors import CheckError
 from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
+from streamlit_redux.store.paths import split_path
 
 __all__ = ["CheckError", "checks_enabled", "checks_middleware"]
 
@@ -59,16 +60,19 @@ def checks_middleware(
 ) -> Middleware:
     """Return a middleware that checks each action and each new state (in development).
 
-    ``ignored_paths`` (dotted, e.g. ``"cache.frame"``) and ``ignored_actions`` (types) are skipped.
+    ``ignored_paths`` (dotted, e.g. ``"cache.frame"``, ``"items.0"``) and ``ignored_actions``
+    (types) are skipped.
     ``encoder_hook`` is the one given to ``persist``: a value it converts is serializable.
     When disabled the middleware only passes actions on.
     """
     skip_paths, skip_actions = frozenset(ignored_paths), frozenset(ignored_actions)
+    for path in skip_paths:
+        split_path(path, where="checks_middleware(ignored_paths=...)")
     accepts = _hook_accepts(encoder_hook)
     on = checks_enabled(enabled)
 
     def checks(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        seen = api.kept("streamlit_redux:checks:seen", CheckedSubtrees)
+        seen = api.resource("streamlit_redux:checks:seen", CheckedSubtrees)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:
@@ -251,8 +255,6 @@ def _format(where: _Where) -> str:
             continue
         if key is _SET_MEMBER:
             text += "{}"
-        elif isinstance(key, int) and not isinstance(key, bool):
-            text += f"[{key}]"
         else:
             text = f"{text}.{key}" if text else str(key)
     return text

@@ -1,12 +1,12 @@
-"""Side effects after actions (Redux Toolkit's listener middleware), and thunks.
+"""Side effects after actions (Redux Toolkit's listener middleware).
 
 >>> from streamlit_redux import Store, create_action
->>> from streamlit_redux.middleware.effects import effects_middleware, on, thunk
+>>> from streamlit_redux.middleware.effects import effects_middleware, on
 >>> saved = create_action("doc/saved")
 >>> @on(saved)
 ... def notify(action, api):
 ...     print("saved", action.payload)
->>> store = Store(lambda s, a: s, 0, middleware=[thunk, effects_middleware(notify)])
+>>> store = Store(lambda s, a: s, 0, middleware=[effects_middleware(notify)])
 >>> _ = store.dispatch(saved("v1"))
 saved v1
 
@@ -32,7 +32,7 @@ from streamlit_redux.store.errors import (
     EffectRefusedError,
     EffectTimeoutError,
 )
-from streamlit_redux.store.middleware_api import Dispatch, MiddlewareAPI
+from streamlit_redux.store.middleware_api import Dispatch, Middleware, MiddlewareAPI
 from streamlit_redux.store.store import Store
 
 __all__ = [
@@ -41,32 +41,12 @@ __all__ = [
     "cancel_effects",
     "effects_middleware",
     "on",
-    "thunk",
 ]
 
 _log = logging.getLogger("streamlit_redux")
 _RUNNER = "streamlit_redux:effects"
 Matcher = str | Callable[[Action], bool] | ActionCreator
 Effect = Callable[..., Any]
-
-
-def thunk(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-    """Dispatching a callable ``fn(dispatch, get_state)`` calls it and returns its result.
-
-    >>> store = Store(lambda s, a: s, 0, middleware=[thunk])
-    >>> store.dispatch(lambda dispatch, get_state: get_state() + 1)
-    1
-    """
-
-    def wrap(next_dispatch: Dispatch) -> Dispatch:
-        def dispatch(action: Any) -> Any:
-            if callable(action) and not isinstance(action, (Action, ActionCreator)):
-                return action(api.dispatch, api.get_state)
-            return next_dispatch(action)
-
-        return dispatch
-
-    return wrap
 
 
 @dataclass(frozen=True)
@@ -149,8 +129,8 @@ def _timeout(matcher: Matcher, effect: Effect, background: bool, timeout_s: obje
 
 def effects_middleware(
     *listeners: EffectListener, max_concurrent: int = 4, max_queued: int = 64
-) -> Callable[[MiddlewareAPI], Callable[[Dispatch], Dispatch]]:
-    """The listener middleware: run ``listeners`` after the actions they match.
+) -> Middleware:
+    """Return the listener middleware: run ``listeners`` after the actions they match.
 
     Effects run once the dispatch has committed, outside the store's lock, on the dispatching
     thread (so they may dispatch, or wait for another thread that dispatches); background ones
@@ -167,7 +147,7 @@ def effects_middleware(
     _check_bound("max_queued", max_queued)
 
     def middleware(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        runner = api.kept(_RUNNER, EffectRunner)
+        runner = api.resource(_RUNNER, EffectRunner)
         runner.max_concurrent, runner.max_queued = max_concurrent, max_queued
 
         def run(matched: list[EffectListener], action: Action) -> None:
@@ -194,6 +174,7 @@ def effects_middleware(
 
         return wrap
 
+    middleware.__qualname__ = "effects_middleware"  # how errors name it
     return middleware
 
 
@@ -205,7 +186,7 @@ def cancel_effects(store: Store[Any]) -> None:
 
     >>> cancel_effects(Store(lambda s, a: s, 0))
     """
-    store.kept(_RUNNER, EffectRunner).cancel()
+    store.resource(_RUNNER, EffectRunner).cancel()
 
 
 def _check_listeners(listeners: Sequence[object]) -> None:

@@ -69,7 +69,7 @@ class Job:
 
 
 class EffectRunner:
-    """The background effects of one store, kept with ``api.kept`` (so it survives reruns)."""
+    """The background effects of one store, kept with ``api.resource`` (so it survives reruns)."""
 
     def __init__(self) -> None:
         self.max_concurrent = 4

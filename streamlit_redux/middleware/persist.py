@@ -49,6 +49,7 @@ from streamlit_redux.store.actions import Action
 from streamlit_redux.store.codec import Decoder, Encoder
 from streamlit_redux.store.errors import PersistError, PersistScopeError
 from streamlit_redux.store.middleware_api import Dispatch, MiddlewareAPI
+from streamlit_redux.store.paths import split_path
 
 __all__ = [
     "REHYDRATE",
@@ -152,14 +153,14 @@ class Persistor:
         name = f"streamlit_redux:persist:{self.key}"
         storage_key = self.storage_key
         if storage_key is None:
-            api.enhance_reducer(lambda reducer: reducer, name=name)
+            api.wrap_reducer(lambda reducer: reducer, name=name)
             api.after_commit(lambda state: None, name=name)
             return _passing_through
-        book = api.kept(f"streamlit_redux:persist:{storage_key}", Book)
+        book = api.resource(f"streamlit_redux:persist:{storage_key}", Book)
         book.api, book.key = api, storage_key
         book.flush = lambda: self._sync.flush(book)
         self._books.add(book)
-        api.enhance_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
+        api.wrap_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
         api.after_commit(lambda state: self._sync.committed(book), name=name)
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
@@ -290,6 +291,8 @@ def persist(
     """
     if include is not None and exclude:
         raise PersistError("persist: give include= or exclude=, not both.")
+    for path in (*(include or ()), *exclude):
+        split_path(path, where=f'persist(key="{key}")')
     check_scope(scope, key=key)
     ttl_s = ttl.total_seconds() if isinstance(ttl, timedelta) else ttl
     if ttl_s is not None and not ttl_s > 0:

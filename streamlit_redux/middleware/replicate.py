@@ -62,9 +62,9 @@ def replicate(
     """
 
     def middleware(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
-        book = api.kept(f"streamlit_redux:replicate:{key}", Book)
+        book = api.resource(f"streamlit_redux:replicate:{key}", Book)
         book.api = api
-        api.enhance_reducer(_answering_synced(key), name=f"streamlit_redux:replicate:{key}")
+        api.wrap_reducer(_answering_synced(key), name=f"streamlit_redux:replicate:{key}")
         if follow:
             replica_follower.follow(storage, key, book, poll_s=poll_s)
 

@@ -107,8 +107,8 @@ def not_an_action(value: object) -> InvalidActionError:
         )
     return InvalidActionError(
         f"dispatch received {type(value).__name__} {value!r:.80}: actions must be Action objects "
-        "or mappings with a str 'type'. To dispatch functions, add the thunk middleware "
-        "(streamlit_redux.middleware.thunk)."
+        "or mappings with a str 'type'. To dispatch functions, add the thunk middleware: "
+        "middleware=[*default_middleware(), ...] or [thunk_middleware()]."
     )
 
 

@@ -241,3 +241,19 @@ class HistoryActionError(StreamlitReduxError, TypeError):
 
 class AppStoreNotFoundError(StreamlitReduxError, LookupError):
     """``testing.app_store(app, key=...)`` found no ``get_store`` store in the AppTest session."""
+
+
+# -- API surface (issue 8) -----------------------------------------------------------------
+
+
+class MiddlewareOptionError(StreamlitReduxError, TypeError):
+    """A middleware factory got an option it cannot use, or ``middleware=`` holds something
+    that is not a middleware (raised when the factory is called or the chain is built)."""
+
+
+class StatePathError(SelectorError, ValueError):
+    """A state path is written in a syntax the library does not read (``"items[0]"``).
+
+    One syntax everywhere (``"items.0"``); a bracket would otherwise name a key that does not
+    exist, and persistence or the dev checks would silently skip nothing.
+    """

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeAlias, TypeVar
 
-from streamlit_redux.store.errors import MiddlewareError, StreamlitReduxError
+from streamlit_redux.store.errors import (
+    MiddlewareError,
+    MiddlewareOptionError,
+    StreamlitReduxError,
+)
 
 
 class _Store(Protocol):
@@ -15,9 +19,9 @@ class _Store(Protocol):
     @property
     def state(self) -> Any: ...
 
-    def enhance_reducer(self, enhancer: Callable[[Any], Any], *, name: str) -> None: ...
+    def wrap_reducer(self, wrapper: Callable[[Any], Any], *, name: str) -> None: ...
 
-    def kept(self, name: str, factory: Callable[[], T]) -> T: ...
+    def resource(self, name: str, factory: Callable[[], T]) -> T: ...
 
     def defer(self, callback: Callable[[], None]) -> None: ...
 
@@ -28,7 +32,8 @@ Dispatch: TypeAlias = Callable[[Any], Any]
 
 
 class MiddlewareAPI:
-    """What a middleware gets: ``dispatch`` (through the whole chain), ``get_state``, ``kept``."""
+    """What a middleware gets: ``dispatch`` (through the whole chain), ``get_state``, and the
+    streamlit_redux extensions ``resource``, ``wrap_reducer``, ``defer`` and ``after_commit``."""
 
     __slots__ = ("_dispatch", "_store")
 
@@ -44,19 +49,21 @@ class MiddlewareAPI:
         """The current state (inside a dispatch: the state so far in its transaction)."""
         return self._store.state
 
-    def enhance_reducer(self, enhancer: Callable[[Any], Any], *, name: str) -> None:
-        """Wrap the store's reducer (idempotent by ``name``), e.g. to answer REHYDRATE.
+    def wrap_reducer(self, wrapper: Callable[[Any], Any], *, name: str) -> None:
+        """Run the store's reducer inside ``wrapper`` (idempotent by ``name``), e.g. to answer
+        REHYDRATE; see ``Store.wrap_reducer``.
 
         A streamlit_redux extension for middleware that bring state changes of their own.
         """
-        self._store.enhance_reducer(enhancer, name=name)
+        self._store.wrap_reducer(wrapper, name=name)
 
-    def kept(self, name: str, factory: Callable[[], T]) -> T:
-        """The per-store object kept under ``name`` (made by ``factory`` the first time).
+    def resource(self, name: str, factory: Callable[[], T]) -> T:
+        """The store's resource ``name`` (made by ``factory`` the first time); see
+        ``Store.resource``.
 
         Streamlit rebuilds middleware on every rerun; data kept here (history, queues) survives.
         """
-        return self._store.kept(name, factory)
+        return self._store.resource(name, factory)
 
     def defer(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` after the outermost dispatch commits, outside the store's lock.
@@ -73,7 +80,7 @@ class MiddlewareAPI:
         runs on the dispatching thread, outside the store's lock, and may dispatch. Idempotent
         by ``name``: a middleware rebuilt on every Streamlit rerun replaces its listener.
         """
-        slot = self.kept(f"streamlit_redux:after_commit:{name}", _ListenerSlot)
+        slot = self.resource(f"streamlit_redux:after_commit:{name}", _ListenerSlot)
         slot.listener = listener
         if not slot.subscribed:
             slot.subscribed = True
@@ -116,11 +123,26 @@ def build_chain(
     api: MiddlewareAPI, middleware: Iterable[Middleware], innermost: Dispatch
 ) -> Dispatch:
     """Wrap ``innermost`` in each middleware, the first listed outermost."""
+    middleware = tuple(middleware)
+    for item in middleware:
+        if not callable(item):
+            raise MiddlewareOptionError(_not_a_middleware(item))
     wrappers = [(_name_of(mw), mw(api)) for mw in middleware]
     chain = innermost
     for name, wrap in reversed(wrappers):
         chain = _reported_as(name, wrap(chain))
     return chain
+
+
+def _not_a_middleware(item: object) -> str:
+    """The message for a list item that is no middleware; a tuple is usually unspread defaults."""
+    fix = (
+        "spread a tuple of middleware into the list: middleware=[*default_middleware(), ...]"
+        if isinstance(item, tuple)
+        else "pass middleware made by their factories, e.g. logger_middleware()"
+    )
+    what = f"{type(item).__name__} {item!r:.60}"
+    return f"middleware= holds {what}, which is not a middleware; {fix}."
 
 
 def _name_of(middleware: object) -> str:

@@ -1,9 +1,12 @@
 """State paths: ``"todos.items.0"`` names one value inside the state.
 
-One syntax everywhere (selectors, ``bind``, persistence filters): dot-separated keys, where a
-part made of digits indexes a sequence. A path is read through the same error type as other
-selectors, naming the part that was missing, because a typo in a path is the most common way
-a view reads nothing.
+One syntax everywhere (selectors, ``bind``, persistence filters, the dev checks' ignored paths
+and their reports, the devtools diff): dot-separated keys, where a part made of digits indexes
+a sequence. The bracket form other tools use (``"items[0]"``) is refused with the dotted
+spelling, never read as a key named ``"items[0]"``: a persistence filter or an ignored path
+that silently names nothing is worse than an error. A path is read through the same error type
+as other selectors, naming the part that was missing, because a typo in a path is the most
+common way a view reads nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from streamlit_redux.store.errors import SelectorError
+from streamlit_redux.store.errors import SelectorError, StatePathError
 
 _MISSING: Any = object()
 
@@ -28,7 +31,7 @@ def select_path(
     >>> select_path("todos.3.title", default="?")({"todos": []})
     '?'
     """
-    parts = _split_path(path)
+    parts = split_path(path)
     dotted = ".".join(str(p) for p in parts)
 
     def read_path(state: Any) -> Any:
@@ -50,11 +53,33 @@ def select_path(
     return read_path
 
 
-def _split_path(path: str | Sequence[str | int]) -> tuple[str | int, ...]:
-    """A path as its parts; an empty part (``"a..b"``) is refused when the selector is built."""
+def split_path(
+    path: str | Sequence[str | int], *, where: str | None = None
+) -> tuple[str | int, ...]:
+    """A path as its parts, refused when it would name nothing: brackets, an empty part.
+
+    Checked when the selector, the persistence filter or the check is built, not when it runs.
+    ``where`` names the option that got the path, for the message.
+
+    >>> split_path("todos.items.0")
+    ('todos', 'items', '0')
+    >>> split_path("items[0].title", where="persist(exclude=...)")
+    Traceback (most recent call last):
+    ...
+    streamlit_redux.store.errors.StatePathError: Bad state path 'items[0].title' in \
+persist(exclude=...): brackets are not path syntax; write 'items.0.title' (paths are dotted \
+everywhere).
+    """
+    in_where = f" in {where}" if where else ""
+    if isinstance(path, str) and ("[" in path or "]" in path):
+        dotted = path.replace("[", ".").replace("]", "").lstrip(".")
+        raise StatePathError(
+            f"Bad state path {path!r}{in_where}: brackets are not path syntax; write "
+            f"{dotted!r} (paths are dotted everywhere)."
+        )
     parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
     if not parts or any(p == "" for p in parts):
-        raise SelectorError(f"Bad state path {path!r}; write it like 'todos.items.0'.")
+        raise StatePathError(f"Bad state path {path!r}{in_where}; write it like 'todos.items.0'.")
     return parts
 
 

@@ -12,7 +12,6 @@ notification pass. What stays is a lock, two counters and the reducer call.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from threading import get_ident
@@ -24,6 +23,7 @@ from pyrsistent import freeze
 from streamlit_redux.store import signals
 from streamlit_redux.store._state_type import S
 from streamlit_redux.store.actions import INIT, REPLACE, Action, not_an_action, to_action
+from streamlit_redux.store.announce import Listener, Reduced, announce_commit, announce_failure
 from streamlit_redux.store.errors import (
     InvalidListenerError,
     MiddlewareSetupError,
@@ -37,17 +37,12 @@ from streamlit_redux.store.middleware_api import (
     MiddlewareAPI,
     build_chain,
 )
+from streamlit_redux.store.reducer_wrappers import ReducerWrapper, ReducerWrappers
 from streamlit_redux.store.reducers import Reducer, unchanged
 from streamlit_redux.store.selectors import SelectorCache, SelectorStats
 
 T = TypeVar("T")
 R = TypeVar("R")
-Listener = Callable[[Any], None]
-ReducerEnhancer = Callable[[Reducer], Reducer]
-
-# One reducer step of a transaction, kept only while someone listens to action_dispatched:
-# (action, previous_state, state, duration_s).
-_Reduced = tuple[Action, Any, Any, float]
 _action_dispatched = signals.action_dispatched
 _state_changed = signals.state_changed
 
@@ -82,15 +77,13 @@ class Store(Generic[S]):
         """
         self.name = name
         self.lock = threading.RLock()
-        self._reducer: Reducer = reducer
-        self._enhancers: dict[str, ReducerEnhancer] = {}
-        self._effective_reducer: Reducer = reducer
+        self._reducers = ReducerWrappers(reducer)
         self._listeners: tuple[tuple[object, Listener], ...] = ()
-        self._kept: dict[str, Any] = {}
+        self._resources: dict[str, Any] = {}
         self._selectors: SelectorCache | None = None
         self._committed: Any = None if initial_state is None else freeze(initial_state)
         self._working: Any = self._committed
-        self._reduced: list[_Reduced] = []
+        self._reduced: list[Reduced] = []
         self._deferred: list[Callable[[], None]] = []
         self._depth = 0
         self._owner: int | None = None
@@ -114,21 +107,23 @@ class Store(Generic[S]):
             return self._working  # type: ignore[no-any-return]
         return self._committed  # type: ignore[no-any-return]
 
-    def get_state(self) -> S:
-        """The current state; the same as :attr:`state`, for Redux users.
-
-        Also what the middleware API offers, so a middleware reads through one rule.
-        """
-        return self.state
-
     @property
     def reducer(self) -> Reducer:
-        """The reducer given by the user, without enhancers.
+        """The reducer the app gave (or last passed to ``replace_reducer``), without wrappers.
 
-        What hot reload compares against and what ``replace_reducer`` replaces; enhancers
-        (undo, rehydration) are re-applied around each new one.
+        What hot reload compares against. The store runs it inside the wrappers of middleware
+        and devtools and with the injected slices: see :attr:`wrapped_reducer`.
         """
-        return self._reducer
+        return self._reducers.reducer
+
+    @property
+    def wrapped_reducer(self) -> Reducer:
+        """The reducer the store runs: :attr:`reducer` inside every wrapper, with injected slices.
+
+        What a replay must call to reproduce the store's states (the devtools recompute history
+        with it).
+        """
+        return self._reducers.wrapped
 
     def select(self, selector: Callable[[S], R], *, key: Hashable = None) -> R:
         """Return ``selector(state)`` through this store's memo.
@@ -155,19 +150,21 @@ class Store(Generic[S]):
         """
         return {} if self._selectors is None else self._selectors.stats()
 
-    def kept(self, name: str, factory: Callable[[], T]) -> T:
-        """The object kept in this store under ``name``, made by ``factory`` the first time.
+    def resource(self, name: str, factory: Callable[[], T]) -> T:
+        """This store's resource ``name``, made by ``factory()`` on first use, then the same one.
 
-        Streamlit rebuilds middleware on every rerun; what they keep here survives.
+        ``st.cache_resource`` for one store: Streamlit rebuilds middleware on every rerun, so
+        what a middleware must keep (a history, a queue, a thread pool) lives here and survives.
+        ``store.close()`` closes every resource that has a ``close()``.
 
         >>> store = Store(lambda s, a: s, 0)
-        >>> store.kept("log", list) is store.kept("log", list)
+        >>> store.resource("log", list) is store.resource("log", list)
         True
         """
         with self.lock:
-            if name not in self._kept:
-                self._kept[name] = factory()
-            value: T = self._kept[name]
+            if name not in self._resources:
+                self._resources[name] = factory()
+            value: T = self._resources[name]
             return value
 
     # -- subscribing -----------------------------------------------------------------------
@@ -204,41 +201,62 @@ class Store(Generic[S]):
 
     # -- changing the code -----------------------------------------------------------------
 
-    def replace_reducer(self, reducer: Callable[[Any, Action], S]) -> None:
-        """Use ``reducer`` from now on (hot reload, injected slices); the state is kept.
+    def replace_reducer(self, reducer: Callable[[Any, Action], S], *, quiet: bool = False) -> None:
+        """Use ``reducer`` from now on (Redux's ``replaceReducer``); the state is kept.
 
         Dispatches ``REPLACE`` so slices that are new in ``reducer`` fill in their initial state.
+        ``quiet=True`` dispatches it only when that changes the state: hot reload, where every
+        Streamlit run builds an equivalent reducer, then leaves no ``REPLACE`` in the log.
+
+        >>> store = Store(lambda s, a: s, 1)
+        >>> store.replace_reducer(lambda s, a: s * 10 if a.type == "x" else s)
+        >>> store.dispatch({"type": "x"}).type, store.state
+        ('x', 10)
         """
         with self.lock:
-            self._reducer = reducer
-            self._apply_enhancers()
-        self.dispatch(Action(REPLACE))
-
-    def adopt_reducer(self, reducer: Callable[[Any, Action], S]) -> None:
-        """Use new reducer code quietly; dispatch ``REPLACE`` only if it changes the state.
-
-        For hot reload, where every run builds equivalent reducer objects: new slices still get
-        their initial state, but unchanged code leaves no ``REPLACE`` in the action log.
-        """
-        with self.lock:
-            self._reducer = reducer
-            self._apply_enhancers()
-            probe = self._effective_reducer(self._committed, Action(REPLACE))
-        if probe is not self._committed:
+            self._reducers.replace(reducer)
+            state = self._committed
+            no_change = quiet and self._reducers.wrapped(state, Action(REPLACE)) is state
+        if not no_change:
             self.dispatch(Action(REPLACE))
 
-    def enhance_reducer(self, enhancer: ReducerEnhancer, *, name: str) -> None:
-        """Wrap the reducer with ``enhancer`` now and after every ``replace_reducer``.
+    def inject_slice(self, name: str, reducer: Reducer) -> None:
+        """Add ``reducer`` under the state key ``name`` (RTK's ``combineSlices(...).inject``).
 
-        Idempotent by ``name``: registering the same name again replaces the enhancer, so a
-        middleware rebuilt on every rerun does not wrap the reducer once per rerun.
+        For a page of a multipage app that brings its own slice. Idempotent (injecting the
+        same reducer again does nothing); the slice's initial state appears at once, and the
+        slice stays through ``replace_reducer`` and hot reload.
+
+        >>> from pyrsistent import pmap
+        >>> store = Store(lambda s, a: s, pmap({"core": 1}))
+        >>> store.inject_slice("extra", lambda s, a: 0 if s is None else s)
+        >>> sorted(store.state.items())
+        [('core', 1), ('extra', 0)]
         """
         with self.lock:
-            self._enhancers[name] = enhancer
-            self._apply_enhancers()
+            injected = self._reducers.inject(name, reducer)
+        if injected:
+            self.dispatch(Action(REPLACE))
+
+    def wrap_reducer(self, wrapper: ReducerWrapper, *, name: str) -> None:
+        """For middleware and devtools: run the reducer inside ``wrapper``, now and after every
+        ``replace_reducer``.
+
+        ``wrapper(inner) -> reducer`` answers actions of its own (REHYDRATE, time travel) and
+        passes the rest to ``inner``. Idempotent by ``name``: a middleware rebuilt on every
+        rerun replaces its wrapper instead of wrapping once more. Apps change the reducer with
+        ``replace_reducer`` or ``inject_slice``; middleware reach this as ``api.wrap_reducer``.
+
+        >>> store = Store(lambda s, a: s, 1)
+        >>> store.wrap_reducer(lambda inner: lambda s, a: inner(s, a) + 1, name="plus")
+        >>> _ = store.dispatch({"type": "x"}); store.state
+        2
+        """
+        with self.lock:
+            self._reducers.wrap(name, wrapper)
 
     def replace_middleware(self, middleware: Iterable[Middleware]) -> None:
-        """Rebuild the middleware chain; the state and ``kept`` data stay.
+        """Rebuild the middleware chain; the state and the resources stay.
 
         The first middleware is the outermost: it sees each action first.
         """
@@ -250,13 +268,6 @@ class Store(Generic[S]):
             finally:
                 self._building_chain = False
             self._chain = chain
-
-    def _apply_enhancers(self) -> None:
-        """Rebuild the effective reducer: the user's, wrapped by each enhancer in order."""
-        reducer = self._reducer
-        for enhancer in self._enhancers.values():
-            reducer = enhancer(reducer)
-        self._effective_reducer = reducer
 
     # -- dispatching -----------------------------------------------------------------------
 
@@ -294,7 +305,7 @@ class Store(Generic[S]):
                 self._depth = depth
                 if not depth:
                     self._owner = None
-                self._report_failure(action, exc)
+                announce_failure(self, action, exc)
                 raise
             self._depth = depth
             if depth:  # the outermost dispatch commits and notifies
@@ -317,7 +328,7 @@ class Store(Generic[S]):
                 and state is not previous
                 and not unchanged(state, previous)
             ):
-                self._notify(previous, state, reduced, listeners)
+                announce_commit(self, previous, state, reduced, listeners)
         finally:
             if deferred:  # committed: the work middleware deferred runs now
                 for callback in deferred:
@@ -342,7 +353,7 @@ class Store(Generic[S]):
             callback()
 
     def close(self) -> None:
-        """Release what middleware keep in this store: ``close()`` each kept object that has one.
+        """Release what middleware keep in this store: ``close()`` each resource that has one.
 
         Call it when the store's session ends: background effects are cancelled and their
         threads end. The state stays readable and dispatch still works; closing twice is
@@ -351,8 +362,8 @@ class Store(Generic[S]):
         >>> Store(lambda s, a: s, 0).close()
         """
         with self.lock:
-            kept = list(self._kept.values())
-        for value in kept:
+            resources = list(self._resources.values())
+        for value in resources:
             close = getattr(value, "close", None)
             if callable(close):
                 close()
@@ -380,7 +391,7 @@ class Store(Generic[S]):
         # Inside a dispatch the lock is held, so the owner is this thread: no get_ident call.
         self._reducing_thread = self._owner
         try:
-            state = self._effective_reducer(previous, action)
+            state = self._reducers.wrapped(previous, action)
         except StreamlitReduxError:
             raise
         except Exception as exc:
@@ -403,42 +414,6 @@ class Store(Generic[S]):
         if timed:
             self._reduced.append((action, previous, state, perf_counter() - started))
         return action
-
-    def _notify(
-        self,
-        previous: Any,
-        state: Any,
-        reduced: list[_Reduced],
-        listeners: tuple[tuple[object, Listener], ...],
-    ) -> None:
-        """After the commit and outside the lock: signals, then listeners.
-
-        Outside the lock, so a listener in one session cannot stall another session's
-        dispatch to a shared store, and a listener may dispatch again.
-        """
-        for action, before, after, duration_s in reduced:
-            _action_dispatched.send(
-                self, action=action, previous_state=before, state=after, duration_s=duration_s
-            )
-        if unchanged(state, previous):
-            return
-        if _state_changed.receivers:
-            _state_changed.send(self, previous_state=previous, state=state)
-        for _, listener in listeners:
-            listener(state)
-
-    def _report_failure(self, action: Any, exc: BaseException) -> None:
-        """Send ``dispatch_failed`` once per failure, however many dispatches it unwinds.
-
-        A nested dispatch's error passes through every enclosing dispatch; the mark on the
-        exception keeps devtools from logging it twice. Not for ``KeyboardInterrupt`` and kin.
-        """
-        if getattr(exc, "_streamlit_redux_reported", False) or not isinstance(exc, Exception):
-            return
-        with contextlib.suppress(AttributeError):
-            exc._streamlit_redux_reported = True  # type: ignore[attr-defined]
-        if signals.dispatch_failed.receivers:
-            signals.dispatch_failed.send(self, action=action, error=exc)
 
     def _refuse_in_reducer(self, what: str, fix: str) -> None:
         """Raise if the calling thread is inside this store's reducer; other threads may go on."""

@@ -24,10 +24,15 @@ def split_field(path: object, *, workflow: str) -> tuple[str, ...]:
     >>> split_field("address.city", workflow="onboarding")
     ('address', 'city')
     """
-    if not isinstance(path, str) or not path or any(part == "" for part in path.split(".")):
+    if (
+        not isinstance(path, str)
+        or not path
+        or any(part == "" for part in path.split("."))
+        or "[" in path  # "items[0]" would name a key of that name: refused, like select_path
+    ):
         raise FieldPathError(
             f'Workflow "{workflow}" got the field path {path!r}; write fields as dotted keys '
-            "into the draft, like 'email' or 'address.city'."
+            "into the draft, like 'email', 'address.city' or 'items.0'."
         )
     return tuple(path.split("."))
 

@@ -31,4 +31,4 @@ def store_of(app):
 
 
 def recorder_of(app):
-    return store_of(app).store.kept("streamlit_redux:devtools", lambda: None).recorder
+    return store_of(app).store.resource("streamlit_redux:devtools", lambda: None).recorder

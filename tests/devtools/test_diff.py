@@ -14,7 +14,7 @@ def test_changed_value_reports_path_old_and_new():
     before = freeze({"todos": [{"text": "milk", "done": False}]})
     after = before.transform(["todos", 0, "done"], True)
     assert diff(before, after) == [Change(("todos", 0, "done"), "changed", False, True)]
-    assert str(diff(before, after)[0]) == "todos[0].done: False -> True"
+    assert str(diff(before, after)[0]) == "todos.0.done: False -> True"
 
 
 def test_added_and_removed_keys_and_items():
@@ -24,8 +24,8 @@ def test_added_and_removed_keys_and_items():
     assert kinds == {
         ("a", "removed"),
         ("b", "added"),
-        ("items[1]", "removed"),
-        ("items[2]", "removed"),
+        ("items.1", "removed"),
+        ("items.2", "removed"),
     }
 
 
@@ -76,7 +76,7 @@ def test_no_changes_exactly_when_values_are_equal(a, b):
 def test_changes_come_sorted_by_path_with_numeric_indices():
     before = freeze({"b": 1, "a": list(range(12))})
     after = freeze({"b": 2, "a": [-1 if i in (2, 10) else i for i in range(12)]})
-    assert [c.dotted for c in diff(before, after)] == ["a[2]", "a[10]", "b"]
+    assert [c.dotted for c in diff(before, after)] == ["a.2", "a.10", "b"]
 
 
 def test_one_change_in_a_large_pmap_is_found_among_shared_buckets():

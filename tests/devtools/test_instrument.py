@@ -125,7 +125,7 @@ def test_history_recomputes_with_enhancers_added_after_the_devtools():
 
     store = Store(counter)
     dt.instrument(store)
-    store.enhance_reducer(with_pages, name="pages")
+    store.wrap_reducer(with_pages, name="pages")
     store.dispatch(Action("add", 1))
     store.dispatch(Action("page"))
     store.dispatch(Action("add", 2))

@@ -175,7 +175,7 @@ def test_listeners_called_once_for_a_dispatch_with_nested_dispatches():
 
 def test_replace_middleware_keeps_state_and_kept_data():
     def counting(api):
-        seen = api.kept("seen", list)
+        seen = api.resource("seen", list)
 
         def wrap(next_dispatch):
             def dispatch(action):
@@ -191,7 +191,7 @@ def test_replace_middleware_keeps_state_and_kept_data():
     store.replace_middleware([counting])
     store.dispatch(inc())
     assert store.state["counter"] == 2
-    assert store.kept("seen", list) == ["@@streamlit_redux/INIT", "counter/inc", "counter/inc"]
+    assert store.resource("seen", list) == ["@@streamlit_redux/INIT", "counter/inc", "counter/inc"]
 
 
 def test_compose():

@@ -10,7 +10,7 @@ from streamlit_redux import (
     create_slice,
     signals,
 )
-from streamlit_redux.middleware.effects import cancel_effects, effects_middleware, on, thunk
+from streamlit_redux.middleware import cancel_effects, effects_middleware, on, thunk_middleware
 
 doc = create_slice(
     name="doc",
@@ -25,7 +25,7 @@ edited, saved, status_set = doc.actions.edited, doc.actions.saved, doc.actions.s
 
 
 def make(*listeners, **options):
-    return Store(doc.reducer, middleware=[thunk, effects_middleware(*listeners, **options)])
+    return Store(doc.reducer, middleware=[thunk_middleware(), effects_middleware(*listeners, **options)])
 
 
 def test_effect_runs_after_the_reducer_and_may_dispatch():
@@ -159,7 +159,7 @@ def test_effects_of_a_thunk_run_once_it_committed_and_not_if_it_failed():
         dispatch(edited("lost"))
         raise RuntimeError("network")
 
-    with pytest.raises(MiddlewareError, match=r'^Middleware "thunk" raised RuntimeError: network'):
+    with pytest.raises(MiddlewareError, match=r'^Middleware "thunk_middleware" raised RuntimeError: network'):
         store.dispatch(broken)
     assert store.state["text"] == "loaded"
     assert seen == [("loaded", "done")]  # the rolled-back action ran no effect

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from streamlit_redux import MiddlewareError, Store, create_slice
-from streamlit_redux.middleware.effects import effects_middleware, on, thunk
+from streamlit_redux.middleware import effects_middleware, on, thunk_middleware
 
 WAIT_S = 5  # a bound for an event that comes at once unless the store's lock is still held
 
@@ -78,11 +78,11 @@ def test_effects_of_a_nested_dispatch_that_failed_are_dropped_and_the_rest_run()
 
     def outer(dispatch, get_state):
         dispatch(edited("kept"))
-        with pytest.raises(MiddlewareError, match=r'^Middleware "thunk" raised RuntimeError: network'):
+        with pytest.raises(MiddlewareError, match=r'^Middleware "thunk_middleware" raised RuntimeError: network'):
             dispatch(failing_thunk)
 
     listeners = [on(edited, lambda a, api: ran.append(a.payload)), on(saved, lambda a, api: ran.append(a.payload))]
-    store = Store(doc.reducer, middleware=[thunk, effects_middleware(*listeners)])
+    store = Store(doc.reducer, middleware=[thunk_middleware(), effects_middleware(*listeners)])
     store.dispatch(outer)
     assert ran == ["kept"]
     assert store.state["saved"] is None

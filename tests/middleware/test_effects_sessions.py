@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streamlit_redux import Store, create_slice
-from streamlit_redux.middleware.effects import effects_middleware, on, thunk
+from streamlit_redux.middleware import effects_middleware, on, thunk_middleware
 
 doc = create_slice(
     name="doc",
@@ -26,7 +26,7 @@ user = USER
 def email_copy(action, api):
     outbox.append((user, action.payload))
 
-store = get_store(USER, [thunk, effects_middleware(email_copy)])
+store = get_store(USER, [thunk_middleware(), effects_middleware(email_copy)])
 """
 
 
@@ -46,7 +46,7 @@ class Server:
         return store
 
     def run(self, session):
-        namespace = {"USER": session, "on": on, "saved": saved, "thunk": thunk, "outbox": self.outbox}
+        namespace = {"USER": session, "on": on, "saved": saved, "thunk_middleware": thunk_middleware, "outbox": self.outbox}
         namespace["effects_middleware"] = effects_middleware
         namespace["get_store"] = self.get_store
         exec(compile(SCRIPT, "app.py", "exec"), namespace)
@@ -95,4 +95,4 @@ def test_a_module_level_effects_middleware_cannot_be_added_to():
 def test_one_middleware_object_in_two_stores_keeps_their_background_runners_apart():
     shared = effects_middleware(on(saved, lambda action, api, token: None, background=True))
     first, second = Store(doc.reducer, middleware=[shared]), Store(doc.reducer, middleware=[shared])
-    assert first.kept("streamlit_redux:effects", list) is not second.kept("streamlit_redux:effects", list)
+    assert first.resource("streamlit_redux:effects", list) is not second.resource("streamlit_redux:effects", list)

@@ -256,7 +256,7 @@ def test_persist_then_rehydrate_gives_the_same_state(value):
 # -- the numbered failures of issue 10 -----------------------------------------------------------
 
 
-from streamlit_redux.middleware import thunk, undoable  # noqa: E402
+from streamlit_redux.middleware import thunk_middleware, undoable  # noqa: E402
 from streamlit_redux.middleware.persist import (  # noqa: E402
     PersistenceDisabledWarning,
     forget,
@@ -374,7 +374,7 @@ def test_losing_every_race_is_reported_and_the_change_stays_in_memory(failures):
 
 def test_a_thunk_whose_second_dispatch_raises_writes_nothing():
     storage = CountingStorage()
-    store = Store(root, middleware=[thunk, persist(storage, key="app")])
+    store = Store(root, middleware=[thunk_middleware(), persist(storage, key="app")])
     store.dispatch(todos.actions.added("milk"))
     writes, stored = storage.writes, storage.get("app")
 
@@ -390,7 +390,7 @@ def test_a_thunk_whose_second_dispatch_raises_writes_nothing():
 
 def test_a_nested_dispatch_writes_once_after_the_outermost_commits():
     storage = CountingStorage()
-    store = Store(root, middleware=[thunk, persist(storage, key="app")])
+    store = Store(root, middleware=[thunk_middleware(), persist(storage, key="app")])
     writes = storage.writes
     store.dispatch(lambda dispatch, get_state: [dispatch(todos.actions.added(t)) for t in "abc"])
     assert storage.writes == writes + 1
@@ -446,7 +446,7 @@ def test_two_stores_on_one_key_lose_no_update(tmp_path):
 
 def test_a_rebase_replays_only_committed_actions():
     storage = MemoryStorage()
-    a, b = make(storage), Store(root, middleware=[thunk, persist(storage, key="app")])
+    a, b = make(storage), Store(root, middleware=[thunk_middleware(), persist(storage, key="app")])
     a.dispatch(todos.actions.added("from a"))
 
     def rolled_back(dispatch, get_state):

@@ -100,8 +100,8 @@ def test_mapping_with_non_mapping_meta_is_refused():
 def test_non_action_is_refused_with_what_was_received():
     with pytest.raises(InvalidActionError, match=(
         r"^dispatch received int 42: actions must be Action objects or mappings with a str "
-        r"'type'\. To dispatch functions, add the thunk middleware "
-        r"\(streamlit_redux\.middleware\.thunk\)\.$"
+        r"'type'\. To dispatch functions, add the thunk middleware: "
+        r"middleware=\[\*default_middleware\(\), \.\.\.\] or \[thunk_middleware\(\)\]\.$"
     )):
         to_action(42)
 

@@ -191,9 +191,15 @@ def test_a_malformed_field_path():
     with pytest.raises(
         FieldPathError,
         match=r"^Workflow \"onboarding\" got the field path 'company\.\.name'; write fields as "
-        r"dotted keys into the draft, like 'email' or 'address\.city'\.$",
+        r"dotted keys into the draft, like 'email', 'address\.city' or 'items\.0'\.$",
     ):
         onboarding.setter("company..name")
+    with pytest.raises(
+        FieldPathError,
+        match=r"^Workflow \"onboarding\" got the field path 'items\[0\]'; write fields as "
+        r"dotted keys into the draft, like 'email', 'address\.city' or 'items\.0'\.$",
+    ):
+        onboarding.setter("items[0]")
     with pytest.raises(FieldPathError, match=r"^Workflow \"step a\" got the field path ''"):
         Step("a", fields=[""])
 

@@ -1,6 +1,6 @@
 import threading
 
-from streamlit_redux.middleware import effects_middleware, on, thunk
+from streamlit_redux.middleware import effects_middleware, on, thunk_middleware
 
 from .flows import VALID, actions, fill, make_store, onboarding, select, step
 
@@ -120,7 +120,7 @@ def test_a_submit_effect_sees_the_committed_submit_inside_a_thunk():
     sent = []
     effects = effects_middleware(on(actions.submit, onboarding.submit_effect(
         lambda draft: sent.append(draft) or "ok")))
-    store = at_review(make_store(middleware=[thunk, effects]))
+    store = at_review(make_store(middleware=[thunk_middleware(), effects]))
 
     def submit_then_edit(dispatch, get_state):
         dispatch(actions.submit())
