@@ -54,7 +54,7 @@ def get_store(
             "streamlit_redux.Store(reducer) directly."
         )
     if isinstance(reducer, Mapping):
-        reducer = combine_reducers(**reducer)
+        reducer = combine_reducers(reducer)
     slot = SESSION_KEY_PREFIX + key
     middleware = for_this_session(middleware)
     view = st.session_state.get(slot)

@@ -60,7 +60,7 @@ def shared_store(
             "streamlit_redux.Store(reducer) and share that object."
         )
     if isinstance(reducer, Mapping):
-        reducer = combine_reducers(**reducer)
+        reducer = combine_reducers(reducer)
     with _lock:
         store = _stores.get(key)
         if store is None:

@@ -85,10 +85,6 @@ class StoreView(Generic[S]):
         """The store's current state."""
         return self.store.state
 
-    def get_state(self) -> Any:
-        """The store's current state, for Redux users."""
-        return self.store.state
-
     def subscribe(self, listener: Callable[[Any], None]) -> Callable[[], None]:
         """Subscribe to the store (see :meth:`Store.subscribe`)."""
         return self.store.subscribe(listener)

@@ -38,7 +38,7 @@ from streamlit_redux.store.middleware_api import (
     build_chain,
 )
 from streamlit_redux.store.reducer_wrappers import ReducerWrapper, ReducerWrappers
-from streamlit_redux.store.reducers import Reducer, unchanged
+from streamlit_redux.store.reducers import Reducer, combine_reducers, unchanged
 from streamlit_redux.store.selectors import SelectorCache, SelectorStats
 
 T = TypeVar("T")
@@ -63,7 +63,7 @@ class Store(Generic[S]):
 
     def __init__(
         self,
-        reducer: Callable[[Any, Action], S],
+        reducer: Callable[[Any, Action], S] | Mapping[str, Reducer],
         initial_state: S | None = None,
         middleware: Iterable[Middleware] = (),
         *,
@@ -71,12 +71,17 @@ class Store(Generic[S]):
     ) -> None:
         """Freeze ``initial_state``, build the middleware chain and dispatch ``INIT``.
 
+        ``reducer`` may be a dict of slice reducers (combined with ``combine_reducers``), as
+        Redux Toolkit's ``configureStore({reducer: {...}})`` takes one.
+
         ``INIT`` goes through the middleware like any action, so persistence can rehydrate
         and loggers see the store start; reducers get ``state=None`` unless an initial state
         was given, and return their own initial state.
         """
         self.name = name
         self.lock = threading.RLock()
+        if isinstance(reducer, Mapping):
+            reducer = combine_reducers(reducer)
         self._reducers = ReducerWrappers(reducer)
         self._listeners: tuple[tuple[object, Listener], ...] = ()
         self._resources: dict[str, Any] = {}

@@ -148,3 +148,11 @@ def test_every_injected_slice_stays_in_the_state_whatever_is_replaced(steps):
             store.replace_reducer(combine_reducers(counter=counter.reducer), quiet=value)
     assert injected <= set(store.state)
     assert store.state["counter"] == 0
+
+
+def test_a_store_takes_a_dict_of_slice_reducers_like_configure_store():
+    counter = create_slice(name="counter", initial_state=0, reducers={"inc": lambda s, a: s + 1})
+    flag = create_slice(name="flag", initial_state=False, reducers={"on": lambda s, a: True})
+    store = Store({"counter": counter.reducer, "flag": flag.reducer})
+    store.dispatch(counter.actions.inc())
+    assert dict(store.state) == {"counter": 1, "flag": False}
