@@ -1,9 +1,9 @@
 """The stored form of a persisted part: ``{"version": n, "state": <JSON>}``, and its checks.
 
 Opening a stored copy parses it (with the codec's parser: a hostile, deeply nested text is a
-``SerializationError``, not a ``RecursionError``), runs the migrations from its version up, then checks that it
-fits the state (map vs vector vs set vs scalar at each persisted path) and runs the user's
-``validate``. Any failure raises, and the caller keeps the stored copy aside.
+``SerializationError``, not a ``RecursionError``), runs the migrations from its version up, then
+checks that it fits the state (map vs vector vs set vs scalar at each persisted path) and runs
+the user's ``validate``. Any failure raises, and the caller keeps the stored copy aside.
 """
 
 from __future__ import annotations

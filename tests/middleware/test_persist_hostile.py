@@ -36,7 +36,7 @@ def test_a_10000_deep_stored_document_is_kept_aside_and_the_app_starts_fresh(tmp
     assert str(error).startswith('persist: stored key "app" could not be loaded (SerializationError: '
                                  "The JSON data is nested more than 100 levels deep")
     assert "RecursionError" not in str(error)
-    [aside] = [key for key in storage.keys() if key.startswith("app.corrupt.")]
+    [aside] = storage.keys(prefix="app.corrupt.")
     assert storage.get(aside) == HOSTILE
     store.dispatch(notes.actions.added("fresh"))  # the fresh state is stored under the key
     assert '"fresh"' in storage.get("app")
