@@ -30,6 +30,7 @@ from pyrsistent import pmap
 
 from streamlit_redux.middleware.persist_book import REHYDRATE, Book
 from streamlit_redux.middleware.persist_codec import Envelope, Migration
+from streamlit_redux.middleware.persist_owners import forget, register
 from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
 from streamlit_redux.middleware.persist_scope import (
     OWNED_SCOPES,
@@ -37,7 +38,6 @@ from streamlit_redux.middleware.persist_scope import (
     PersistenceDisabledWarning,
     check_scope,
     disabled_message,
-    forget,
     purge_expired,
     stored_key,
 )
@@ -83,9 +83,10 @@ class Persistor:
         debounce_s: float,
         ttl_s: float | None,
         resolved: bool,
+        owner: str | None = None,
     ) -> None:
         self.storage, self.key, self.scope = storage, key, scope
-        self.storage_key = storage_key
+        self.storage_key, self.owner = storage_key, owner
         self.envelope, self.include, self.exclude = envelope, include, tuple(exclude)
         self.debounce_s, self.ttl_s, self.resolved = debounce_s, ttl_s, resolved
         self._books: weakref.WeakSet[Book] = weakref.WeakSet()
@@ -121,9 +122,9 @@ class Persistor:
         if owner is None:
             warnings.warn(disabled_message(self.key, scope), PersistenceDisabledWarning, 2)
             return self._resolved_as(None)
-        return self._resolved_as(stored_key(self.key, scope, owner))
+        return self._resolved_as(stored_key(self.key, scope, owner), owner)
 
-    def _resolved_as(self, storage_key: str | None) -> Persistor:
+    def _resolved_as(self, storage_key: str | None, owner: str | None = None) -> Persistor:
         return Persistor(
             self.storage,
             key=self.key,
@@ -135,6 +136,7 @@ class Persistor:
             debounce_s=self.debounce_s,
             ttl_s=self.ttl_s,
             resolved=True,
+            owner=owner,
         )
 
     # -- the middleware --------------------------------------------------------------------
@@ -156,7 +158,9 @@ class Persistor:
             api.after_commit(lambda state: None, name=name)
             return _passing_through
         book = api.kept(f"streamlit_redux:persist:{storage_key}", Book)
-        book.api, book.key = api, storage_key
+        book.api, book.key, book.owner = api, storage_key, self.owner
+        if self.owner is not None:
+            register(book, self.owner)
         book.flush = lambda: self._sync.flush(book)
         self._books.add(book)
         api.enhance_reducer(lambda reducer: self._enhanced(reducer, book), name=name)

@@ -29,6 +29,10 @@ class Book:
     key: str = ""
     rehydrated: bool = False
     version: int = 0
+    owner: str | None = None
+    """The browser / user id the stored key belongs to (None: scope "app" or a plain key)."""
+    forgotten: bool = False
+    """``forget`` deleted this owner's data: never write again (set under ``write_lock``)."""
     blocked: bool = False
     """The read failed: nothing is written until a read succeeds (it is retried on change)."""
     synced: Any = None

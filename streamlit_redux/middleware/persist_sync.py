@@ -128,6 +128,8 @@ class Sync:
 
     def _synced_once(self, book: Book) -> bool:
         """One attempt; True when done (written, unchanged, or reported), False to retry."""
+        if book.forgotten:
+            return True  # its owner asked to be forgotten: storing this state would undo that
         state = book.api.get_state()
         if book.blocked:
             return self._unblocked(book, state)

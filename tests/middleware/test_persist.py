@@ -142,7 +142,7 @@ def test_migrations_run_in_order_from_the_stored_version():
 @pytest.mark.parametrize(
     ("stored", "options", "reason"),
     [
-        ("{not json", {}, r"could not be loaded \(JSONDecodeError"),
+        ("{not json", {}, r"could not be loaded \(SerializationError: Stored state is not valid JSON"),
         (json.dumps({"version": 5, "state": {}}), {"version": 2}, r"written by version 5, newer than this app's version 2"),
         (json.dumps({"version": 0, "state": {}}), {"version": 2, "migrations": {2: lambda s: s}}, r"no migration to version 1"),
         (json.dumps({"version": 0, "state": {}}), {"version": 1, "migrations": {1: lambda s: 1 / 0}}, r"ZeroDivisionError"),
