@@ -28,7 +28,7 @@ from typing import Any
 
 from pyrsistent import pmap
 
-from streamlit_redux.middleware.persist_book import REHYDRATE, Book
+from streamlit_redux.middleware.persist_book import FAILURES_SLOT, REHYDRATE, Book, Failures
 from streamlit_redux.middleware.persist_codec import Envelope, Migration
 from streamlit_redux.middleware.persist_owners import forget, register
 from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
@@ -41,7 +41,7 @@ from streamlit_redux.middleware.persist_scope import (
     purge_expired,
     stored_key,
 )
-from streamlit_redux.middleware.persist_sync import Sync
+from streamlit_redux.middleware.persist_sync import Sync, timer_book
 from streamlit_redux.storage.base import Storage
 from streamlit_redux.storage.sqlite import SQLiteStorage
 from streamlit_redux.store import signals
@@ -250,6 +250,9 @@ class Persistor:
         error = PersistError(f"persist: {message}.")
         error.__cause__ = cause
         _log.error("%s", error)
+        book = timer_book()
+        if book is not None and book.api is not None:  # the session hears of it on its next run
+            book.api.kept(FAILURES_SLOT, Failures).add(str(error))
         signals.persist_failed.send(self, key=self.storage_key, error=error)
 
 

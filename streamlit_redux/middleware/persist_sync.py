@@ -27,6 +27,8 @@ from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import PersistError
 
 MAX_ATTEMPTS = 100
+_timer = threading.local()
+"""On a debounce timer's thread, ``_timer.book`` is the book whose write it is doing."""
 Report = Callable[[str, BaseException], None]
 Loaded = tuple[Any, int, bool]
 """(stored part or None when absent / unusable, its version, whether it was migrated)."""
@@ -98,7 +100,11 @@ class Sync:
     def _timer_fired(self, book: Book) -> None:
         with book.lock:
             book.timer = None
-        self.sync(book)
+        _timer.book = book
+        try:
+            self.sync(book)
+        finally:
+            _timer.book = None
 
     def flush(self, book: Book) -> None:
         with book.lock:
@@ -194,6 +200,15 @@ class Sync:
             f'this store\'s version is kept under "{aside}"',
             PersistError(book.unrebased),
         )
+
+
+def timer_book() -> Book | None:
+    """The book whose debounced write this thread is doing (None off a timer thread).
+
+    Its failures reach no session where they happen, so the reporter notes them in the store.
+    """
+    book: Book | None = getattr(_timer, "book", None)
+    return book
 
 
 def _back_off(attempt: int) -> None:
