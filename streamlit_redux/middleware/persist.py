@@ -28,7 +28,13 @@ from typing import Any
 
 from pyrsistent import pmap
 
-from streamlit_redux.middleware.persist_book import FAILURES_SLOT, REHYDRATE, Book, Failures
+from streamlit_redux.middleware.persist_book import (
+    FAILURES_SLOT,
+    REHYDRATE,
+    REHYDRATIONS_SLOT,
+    Book,
+    Failures,
+)
 from streamlit_redux.middleware.persist_codec import Envelope, Migration
 from streamlit_redux.middleware.persist_owners import forget, register
 from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
@@ -230,8 +236,11 @@ class Persistor:
         if not migrated:
             book.last_part = part  # already stored as it is: no write back
         if before is None:
-            meta = pmap({"key": book.key, "version": self.version})
-            api.dispatch(Action(REHYDRATE, part, meta))
+            action = Action(REHYDRATE, part, pmap({"key": book.key, "version": self.version}))
+            start = api.get_state()
+            api.dispatch(action)
+            startup: list[tuple[Any, Action, Any]] = api.kept(REHYDRATIONS_SLOT, list)
+            startup.append((start, action, api.get_state()))
         else:
             self._sync.rebase(
                 book, part, persisted_part(api.get_state(), self.include, self.exclude)

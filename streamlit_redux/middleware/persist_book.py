@@ -18,6 +18,9 @@ from streamlit_redux.store.actions import Action
 
 REHYDRATE = "@@streamlit_redux/REHYDRATE"
 """The action that merges a stored copy into the state (``meta``: key, version, rebase)."""
+REHYDRATIONS_SLOT = "streamlit_redux:persist:rehydrations"
+"""The ``store.kept`` slot listing the REHYDRATEs of the store's creation, each as (state
+before, action, state after): devtools attach after the store exists, and show them from here."""
 FAILURES_SLOT = "streamlit_redux:persist:failures"
 """The ``store.kept`` slot of a store's :class:`Failures` (read by the binding's alerts)."""
 NOTHING: Any = object()
