@@ -1,6 +1,8 @@
 """``forget`` reaches the open sessions of its owner: none of them stores the data again, not by
 a change, a debounced timer or the flush when its session ends (real SQLite)."""
 
+import threading
+
 from streamlit_redux import Store, combine_reducers, create_slice
 from streamlit_redux.middleware.persist import forget, persist
 from streamlit_redux.storage import SQLiteStorage
@@ -41,4 +43,27 @@ def test_a_pending_debounced_write_and_the_flush_at_session_end_write_nothing(tm
     for tab in tabs:
         tab.dispatch(notes.actions.added("after"))
         tab.close()  # the session ended: Store.close() flushes its debounced writes
+    assert storage.keys() == []
+
+
+def test_forget_while_other_threads_are_writing_leaves_nothing_stored(tmp_path):
+    storage = SQLiteStorage(tmp_path / "app.db")
+    tabs = [open_session(storage, "alice") for _ in range(3)]
+    started, stop = threading.Barrier(len(tabs) + 1), threading.Event()
+
+    def keep_writing(tab):
+        started.wait()
+        while not stop.is_set():
+            tab.dispatch(notes.actions.added("x"))
+
+    writers = [threading.Thread(target=keep_writing, args=(tab,)) for tab in tabs]
+    for writer in writers:
+        writer.start()
+    started.wait()
+    forget(storage, "alice")
+    for tab in tabs:  # every tab wrote at least once more after the forget
+        tab.dispatch(notes.actions.added("after"))
+    stop.set()
+    for writer in writers:
+        writer.join(30)
     assert storage.keys() == []
