@@ -202,8 +202,9 @@ class Persistor:
 
     def _rehydrated(self, book: Book, state: Any, action: Action, reducer: Any) -> Any:
         if not action.meta.get("rebase"):
-            book.synced = merged(state, action.payload, self.include)
-            return book.synced
+            # Pure (the caller notes the sync point): devtools replay this action to recompute
+            # history, and a replay must not move the sync point.
+            return merged(state, action.payload, self.include)
         base = merged(book.synced, action.payload, self.include)
         actions = book.actions_since_sync(state)
         rebased = base
@@ -239,8 +240,9 @@ class Persistor:
             action = Action(REHYDRATE, part, pmap({"key": book.key, "version": self.version}))
             start = api.get_state()
             api.dispatch(action)
+            book.synced = api.get_state()
             startup: list[tuple[Any, Action, Any]] = api.kept(REHYDRATIONS_SLOT, list)
-            startup.append((start, action, api.get_state()))
+            startup.append((start, action, book.synced))
         else:
             self._sync.rebase(
                 book, part, persisted_part(api.get_state(), self.include, self.exclude)

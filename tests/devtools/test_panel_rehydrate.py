@@ -5,6 +5,7 @@ sanitizers like any action."""
 import json
 
 from streamlit_redux import Store, create_slice
+from streamlit_redux.devtools import actions as ops
 from streamlit_redux.devtools import instrument
 from streamlit_redux.middleware import persist
 from streamlit_redux.storage import MemoryStorage
@@ -59,3 +60,22 @@ def test_a_recorder_installed_after_later_changes_does_not_invent_history():
     later.dispatch(inc())
     recorder = instrument(later).recorder
     assert recorder.last_index == 0 and recorder.current_state["n"] == 2
+
+
+def test_replaying_the_history_with_the_rehydrate_leaves_rebasing_intact():
+    notes = create_slice(name="notes", initial_state={"items": []},
+                         reducers={"added": lambda s, a: s.set("items", s["items"].append(a.payload))})
+    storage = MemoryStorage()
+
+    def tab():
+        return Store(notes.reducer, middleware=[persist(storage, key="notes")])
+
+    tab().dispatch(notes.actions.added("stored"))
+    a, b = tab(), tab()
+    instrument(a)
+    a.dispatch(notes.actions.added("a1"))
+    b.dispatch(notes.actions.added("b1"))  # b writes after a: a's next write conflicts
+    a.dispatch(ops.replay())  # devtools recompute a's history, REHYDRATE included
+    a.dispatch(notes.actions.added("a2"))  # rebased onto b's copy
+    assert storage.keys(prefix="notes.conflict") == []
+    assert list(tab().state["items"]) == ["stored", "a1", "b1", "a2"]
