@@ -15,11 +15,15 @@ from tests.browser.conftest import wait_for_run
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
-SERVE = Path(__file__).parent / "apps" / "soak" / "serve.py"
+SERVE = Path(__file__).parent / "apps" / "release_soak" / "serve.py"
 SESSIONS = int(os.environ.get("SOAK_SESSIONS", "200"))
 WARM_UP = 6
 WAIT_MS = 30_000
 TOLERANCE = 1.10
+SLACK = {"threads": 2, "fds": 3, "sockets": 2, "sqlite": 3, "rss_kb": 0}
+"""For counts this small, 10% is less than one: a little slack (one SQLite connection's three
+files) for connections that long-lived server threads keep. A leak grows with the sessions:
+200 of them would leave hundreds."""
 LEASE_S = 1 + 5 + 2  # disconnectedSessionTTL, the lease's margin, and a little more
 
 
@@ -50,12 +54,16 @@ def session(page, server, *, click):
         expect(page.get_by_text("clicks=1")).to_be_visible(timeout=WAIT_MS)
 
 
+def allowed(baseline, measure):
+    return max(baseline[measure] * TOLERANCE, baseline[measure] + SLACK[measure])
+
+
 def settled(pid, db, baseline, deadline_s):
     """Poll until every measure is back within the tolerance (or the deadline passed)."""
     deadline = time.monotonic() + deadline_s
     while True:
         now = resources(pid, db)
-        back = all(now[k] <= max(baseline[k] * TOLERANCE, baseline[k] + 1) for k in baseline)
+        back = all(now[k] <= allowed(baseline, k) for k in baseline)
         if back or time.monotonic() > deadline:
             return now
         time.sleep(1)  # waiting on the server's lease timers, not timing anything
@@ -85,4 +93,4 @@ def test_200_sessions_release_threads_connections_and_memory(serve, browser, tmp
         print(f"\nsoak: {SESSIONS} sessions in {opened_s:.0f} s; baseline {baseline}; peak {peak}; "
               f"after {after}")
     for measure, value in after.items():
-        assert value <= max(baseline[measure] * TOLERANCE, baseline[measure] + 1), (measure, baseline, peak, after)
+        assert value <= allowed(baseline, measure), (measure, baseline, peak, after)
