@@ -9,7 +9,8 @@ A failure belongs to the session on whose script thread it happens: a callback's
 synchronous write and the rehydration on load all run there, so each is noted in that
 session's ``st.session_state`` (importing this module connects the receivers, before
 ``get_store`` first loads the stored state). A ``persist(debounce_s=...)`` write that fails
-later on its timer thread reaches the log and the signal only.
+later, on its timer thread, is noted in its store (``persist_book.Failures``) and shown by the
+next run of the session that views the store.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import streamlit as st
 
 from streamlit_redux.binding import runtime
 from streamlit_redux.binding.literal_text import literal
+from streamlit_redux.middleware.persist_book import FAILURES_SLOT, Failures
 from streamlit_redux.store import signals
 
 _REFUSED = "streamlit_redux:alerts:refused"  # store name -> messages not shown yet
@@ -61,6 +63,8 @@ def show_alerts(view: Any) -> None:
     """
     for message in st.session_state.get(_REFUSED, {}).pop(view.name, []):
         st.toast(message, icon=":material/error:")
+    for failure in view.store.resource(FAILURES_SLOT, Failures).drain():  # debounced writes
+        st.session_state[_SAVING] = literal(failure)
     saving = st.session_state.get(_SAVING)
     if saving is not None:
         st.error(f"Your changes are not being saved. {saving}", icon=":material/cloud_off:")

@@ -4,7 +4,8 @@ The recorder records what the store committed (``signals.action_dispatched``, se
 dispatch's transaction) and the actions whose dispatch failed (``signals.dispatch_failed``),
 so a rolled-back transaction never shows up as history. The reducer wrapper answers the
 devtools' own actions with the state the recorder computed, which is how time travel
-reaches the app.
+reaches the app. The REHYDRATEs dispatched while the store was created (before any recorder
+existed) start the log, so a refreshed page shows where its state came from.
 
 While a past state is shown (or the recorder is locked), app actions are ignored: the page
 shows the past, and an interaction there must not silently change a present the developer is
@@ -18,6 +19,7 @@ from typing import Any
 from streamlit_redux.devtools import actions as ops
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.devtools.timings import DispatchTimes
+from streamlit_redux.middleware.persist_book import REHYDRATIONS_SLOT
 from streamlit_redux.store import signals
 from streamlit_redux.store.actions import INIT, REPLACE, Action
 from streamlit_redux.store.reducers import Reducer
@@ -32,7 +34,11 @@ class Instrumentation:
 
     def __init__(self, store: Store, *, max_age: int | None) -> None:
         self.store = store
-        self.recorder = Recorder(self._store_reducer, store.state, max_age=max_age)
+        startup = _startup_rehydrations(store)
+        first = startup[0][0] if startup else store.state
+        self.recorder = Recorder(self._store_reducer, first, max_age=max_age)
+        for _, action, state in startup:
+            self.recorder.record(action, state)
         self.times = DispatchTimes()
         self._replaying = False
         signals.action_dispatched.connect(self._on_dispatched, sender=store)
@@ -101,6 +107,20 @@ def instrument(store: Store, *, max_age: int | None = 1000) -> Instrumentation:
     (0, True)
     """
     return store.resource(RESOURCE_NAME, lambda: Instrumentation(store, max_age=max_age))
+
+
+def _startup_rehydrations(store: Store) -> list[tuple[Any, Action, Any]]:
+    """The REHYDRATEs of the store's creation, when nothing changed the state since.
+
+    They were dispatched before any panel could listen (a refresh creates the store, then the
+    panel), so persist keeps them for the recorder; the log starts with them, as it would
+    have had the recorder been there.
+    """
+    startup: list[tuple[Any, Action, Any]] = store.resource(REHYDRATIONS_SLOT, list)
+    with store.lock:
+        if startup and startup[-1][2] is store.state:
+            return list(startup)
+    return []
 
 
 def _apply(recorder: Recorder, action: Action) -> None:

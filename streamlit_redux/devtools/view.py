@@ -18,6 +18,8 @@ from streamlit_redux.devtools._json import JSONValue, to_display_value
 from streamlit_redux.devtools.diff import Change, diff
 from streamlit_redux.devtools.recorder import Recorder
 from streamlit_redux.devtools.sanitize import ActionSanitizer, StateSanitizer, sanitized_error
+from streamlit_redux.middleware.persist_book import REHYDRATE
+from streamlit_redux.store.actions import Action
 
 PROBE_PREFIX = "streamlit_redux:devtools:"
 """Names of the panel's own selectors, left out of the selector stats."""
@@ -132,10 +134,14 @@ def action_details(
     after = clean_state(recorder.computed[index].state)
     changes = diff(before, after, limit=diff_limit + 1)
     raw_action = recorder.action_at(index)
+    shown_action = clean_action(raw_action)
+    if raw_action.type == REHYDRATE and state_sanitizer is not None:
+        # Its payload is stored state: show it masked as the state is (as the logger does).
+        shown_action = Action(shown_action.type, after, shown_action.meta, shown_action.error)
     error = recorder.computed[index].error
     return ActionDetails(
         row=row(recorder, index),
-        action=to_display_value(clean_action(raw_action)),
+        action=to_display_value(shown_action),
         state=to_display_value(after),
         changes=tuple(changes[:diff_limit]),
         truncated=len(changes) > diff_limit,

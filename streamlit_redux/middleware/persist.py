@@ -28,8 +28,15 @@ from typing import Any
 
 from pyrsistent import pmap
 
-from streamlit_redux.middleware.persist_book import REHYDRATE, Book
+from streamlit_redux.middleware.persist_book import (
+    FAILURES_SLOT,
+    REHYDRATE,
+    REHYDRATIONS_SLOT,
+    Book,
+    Failures,
+)
 from streamlit_redux.middleware.persist_codec import Envelope, Migration
+from streamlit_redux.middleware.persist_owners import forget, register
 from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
 from streamlit_redux.middleware.persist_scope import (
     OWNED_SCOPES,
@@ -37,11 +44,10 @@ from streamlit_redux.middleware.persist_scope import (
     PersistenceDisabledWarning,
     check_scope,
     disabled_message,
-    forget,
     purge_expired,
     stored_key,
 )
-from streamlit_redux.middleware.persist_sync import Sync
+from streamlit_redux.middleware.persist_sync import Sync, timer_book
 from streamlit_redux.storage.base import Storage
 from streamlit_redux.storage.sqlite import SQLiteStorage
 from streamlit_redux.store import signals
@@ -84,9 +90,10 @@ class Persistor:
         debounce_s: float,
         ttl_s: float | None,
         resolved: bool,
+        owner: str | None = None,
     ) -> None:
         self.storage, self.key, self.scope = storage, key, scope
-        self.storage_key = storage_key
+        self.storage_key, self.owner = storage_key, owner
         self.envelope, self.include, self.exclude = envelope, include, tuple(exclude)
         self.debounce_s, self.ttl_s, self.resolved = debounce_s, ttl_s, resolved
         self._books: weakref.WeakSet[Book] = weakref.WeakSet()
@@ -122,9 +129,9 @@ class Persistor:
         if owner is None:
             warnings.warn(disabled_message(self.key, scope), PersistenceDisabledWarning, 2)
             return self._resolved_as(None)
-        return self._resolved_as(stored_key(self.key, scope, owner))
+        return self._resolved_as(stored_key(self.key, scope, owner), owner)
 
-    def _resolved_as(self, storage_key: str | None) -> Persistor:
+    def _resolved_as(self, storage_key: str | None, owner: str | None = None) -> Persistor:
         return Persistor(
             self.storage,
             key=self.key,
@@ -136,6 +143,7 @@ class Persistor:
             debounce_s=self.debounce_s,
             ttl_s=self.ttl_s,
             resolved=True,
+            owner=owner,
         )
 
     # -- the middleware --------------------------------------------------------------------
@@ -157,7 +165,9 @@ class Persistor:
             api.after_commit(lambda state: None, name=name)
             return _passing_through
         book = api.resource(f"streamlit_redux:persist:{storage_key}", Book)
-        book.api, book.key = api, storage_key
+        book.api, book.key, book.owner = api, storage_key, self.owner
+        if self.owner is not None:
+            register(book, self.owner)
         book.flush = lambda: self._sync.flush(book)
         self._books.add(book)
         api.wrap_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
@@ -193,8 +203,9 @@ class Persistor:
 
     def _rehydrated(self, book: Book, state: Any, action: Action, reducer: Any) -> Any:
         if not action.meta.get("rebase"):
-            book.synced = merged(state, action.payload, self.include)
-            return book.synced
+            # Pure (the caller notes the sync point): devtools replay this action to recompute
+            # history, and a replay must not move the sync point.
+            return merged(state, action.payload, self.include)
         base = merged(book.synced, action.payload, self.include)
         actions = book.actions_since_sync(state)
         rebased = base
@@ -227,8 +238,12 @@ class Persistor:
         if not migrated:
             book.last_part = part  # already stored as it is: no write back
         if before is None:
-            meta = pmap({"key": book.key, "version": self.version})
-            api.dispatch(Action(REHYDRATE, part, meta))
+            action = Action(REHYDRATE, part, pmap({"key": book.key, "version": self.version}))
+            start = api.get_state()
+            api.dispatch(action)
+            book.synced = api.get_state()
+            startup: list[tuple[Any, Action, Any]] = api.resource(REHYDRATIONS_SLOT, list)
+            startup.append((start, action, book.synced))
         else:
             self._sync.rebase(
                 book, part, persisted_part(api.get_state(), self.include, self.exclude)
@@ -247,6 +262,9 @@ class Persistor:
         error = PersistError(f"persist: {message}.")
         error.__cause__ = cause
         _log.error("%s", error)
+        book = timer_book()
+        if book is not None and book.api is not None:  # the session hears of it on its next run
+            book.api.resource(FAILURES_SLOT, Failures).add(str(error))
         signals.persist_failed.send(self, key=self.storage_key, error=error)
 
 

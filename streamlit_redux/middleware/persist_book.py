@@ -18,17 +18,26 @@ from streamlit_redux.store.actions import Action
 
 REHYDRATE = "@@streamlit_redux/REHYDRATE"
 """The action that merges a stored copy into the state (``meta``: key, version, rebase)."""
+REHYDRATIONS_SLOT = "streamlit_redux:persist:rehydrations"
+"""The ``store.kept`` slot listing the REHYDRATEs of the store's creation, each as (state
+before, action, state after): devtools attach after the store exists, and show them from here."""
+FAILURES_SLOT = "streamlit_redux:persist:failures"
+"""The ``store.kept`` slot of a store's :class:`Failures` (read by the binding's alerts)."""
 NOTHING: Any = object()
 """``last_part`` before anything was read or written."""
 
 
 @dataclass(eq=False)
 class Book:
-    """Per-store bookkeeping, kept in the store (``api.kept``) so it survives reruns."""
+    """Per-store bookkeeping, kept in the store (``api.resource``) so it survives reruns."""
 
     key: str = ""
     rehydrated: bool = False
     version: int = 0
+    owner: str | None = None
+    """The browser / user id the stored key belongs to (None: scope "app" or a plain key)."""
+    forgotten: bool = False
+    """``forget`` deleted this owner's data: never write again (set under ``write_lock``)."""
     blocked: bool = False
     """The read failed: nothing is written until a read succeeds (it is retried on change)."""
     synced: Any = None
@@ -90,3 +99,28 @@ class Book:
             previous, state = state, reducer(state, action)
             self.record(previous, action, state)
         return state
+
+
+class Failures:
+    """Failures of a store's debounced writes, kept until the store's session next runs.
+
+    A debounced write runs on a timer thread, where no session is listening: its failure is
+    logged and signalled, and also noted here, so the next run of the session that owns the
+    store can show it (``streamlit_redux.binding.alerts``). Bounded: the newest are kept.
+    """
+
+    KEPT = 20
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._messages: list[str] = []
+
+    def add(self, message: str) -> None:
+        with self._lock:
+            self._messages = [*self._messages[-(self.KEPT - 1) :], message]
+
+    def drain(self) -> list[str]:
+        """The failures not shown yet, oldest first; they are gone from here after this."""
+        with self._lock:
+            messages, self._messages = self._messages, []
+        return messages

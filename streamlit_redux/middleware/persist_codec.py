@@ -1,8 +1,9 @@
 """The stored form of a persisted part: ``{"version": n, "state": <JSON>}``, and its checks.
 
-Opening a stored copy parses it, runs the migrations from its version up, then checks that it
-fits the state (map vs vector vs set vs scalar at each persisted path) and runs the user's
-``validate``. Any failure raises, and the caller keeps the stored copy aside.
+Opening a stored copy parses it (with the codec's parser: a hostile, deeply nested text is a
+``SerializationError``, not a ``RecursionError``), runs the migrations from its version up, then
+checks that it fits the state (map vs vector vs set vs scalar at each persisted path) and runs
+the user's ``validate``. Any failure raises, and the caller keeps the stored copy aside.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from streamlit_redux.middleware.persist_paths import shape_mismatch
-from streamlit_redux.store.codec import Decoder, Encoder, from_json_value, to_json_value
+from streamlit_redux.store.codec import (
+    Decoder,
+    Encoder,
+    from_json_value,
+    parse_json,
+    to_json_value,
+)
 from streamlit_redux.store.errors import PersistError
 
 Migration = Callable[[Any], Any]
@@ -35,7 +42,9 @@ class Envelope:
 
     def opened(self, raw: str, state: Any, include: Sequence[str] | None) -> tuple[Any, bool]:
         """(the stored part, migrated to this version, whether it was migrated)."""
-        envelope = json.loads(raw)
+        envelope = parse_json(raw)  # never a RecursionError, however deep the stored text
+        if not isinstance(envelope, dict) or "state" not in envelope:
+            raise PersistError('it is not a {"version": n, "state": ...} envelope')
         stored_version = int(envelope["version"])
         part = from_json_value(envelope["state"], decoder_hook=self.decoder_hook)
         part = self._migrated(part, stored_version)

@@ -5,12 +5,12 @@ Streamlit binding (``persistor.for_owner(owner_of)``). The stored key is then
 ``"draft:browser:<owner>"`` or ``"draft:user:<owner>"``, where the owner is an opaque id (an
 HMAC of the browser's cookie or of the user, never the cookie itself); ``"app"`` stores under
 ``"draft"`` for everyone and ``"session"`` stores nothing. Copies kept aside get the stored key
-plus ``.corrupt.<time>`` or ``.conflict.<time>``, so ``forget`` finds them too.
+plus ``.corrupt.<time>`` or ``.conflict.<time>``, so ``forget`` (``persist_owners``) finds them
+too.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -57,25 +57,6 @@ def disabled_message(key: str, scope: str) -> str:
         'streamlit_redux.identity.browser_id_middleware(): in serve.py, app = st.App("main.py", '
         "middleware=[browser_id_middleware()]), then run `streamlit run serve.py`."
     )
-
-
-def forget(storage: Storage, owner: str) -> int:
-    """Delete everything stored for ``owner`` (every key and scope, and copies kept aside).
-
-    The "forget me" of a browser or a user; returns how many stored keys were deleted.
-
-    >>> from streamlit_redux.storage import MemoryStorage
-    >>> storage = MemoryStorage()
-    >>> storage.set("draft:browser:ab12", "{}"); storage.set("draft:browser:cd34", "{}")
-    >>> forget(storage, "ab12"), storage.keys()
-    (1, ['draft:browser:cd34'])
-    """
-    mine = re.compile(rf":(?:browser|user):{re.escape(owner)}(?:\.|$)")
-    stored = storage.keys()
-    doomed = [key for key in stored if mine.search(key)]
-    for key in doomed:
-        storage.delete(key)
-    return len(doomed)
 
 
 def purge_expired(storage: Storage) -> int:

@@ -146,7 +146,7 @@ class JSONFileStorage:
             ) from exc
         try:
             data = json.loads(text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: hostile, deep nesting
             raise StorageError(
                 f'JSONFileStorage file "{self.path}" is not valid JSON ({exc}); it is kept as it '
                 "is and will be moved aside (…corrupt-<time>) before the next write."

@@ -1,8 +1,12 @@
+import threading
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from streamlit_redux import signals
+
 APP = Path(__file__).parent / "apps" / "alerting.py"
+DEBOUNCED_APP = Path(__file__).parent / "apps" / "debounced_alerting.py"
 
 
 def run(tmp_path, monkeypatch):
@@ -41,3 +45,25 @@ def test_stored_data_that_cannot_be_read_shows_the_banner_on_the_first_run(tmp_p
     app = run(tmp_path, monkeypatch)
     assert len(app.error) == 1
     assert app.error[0].value.startswith("Your changes are not being saved. `persist: reading key")
+
+
+def test_a_debounced_save_that_fails_on_its_timer_shows_the_banner_on_the_next_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALERTS_DB", str(tmp_path / "store.db"))
+    app = AppTest.from_file(str(DEBOUNCED_APP), default_timeout=10).run()
+    failed = threading.Event()
+
+    def on_failure(sender, **kw):
+        if threading.current_thread() is not threading.main_thread():
+            failed.set()
+
+    signals.persist_failed.connect(on_failure)
+    try:
+        app.button[0].click().run()  # Break: the write is debounced, so this run shows nothing
+        assert failed.wait(30)  # the timer thread's write failed (nobody's script thread)
+    finally:
+        signals.persist_failed.disconnect(on_failure)
+    app.run()
+    assert len(app.error) == 1
+    assert app.error[0].value.startswith("Your changes are not being saved. `persist: writing key")
+    app.run()  # shown once, kept until dismissed, like any failed save
+    assert len(app.error) == 1

@@ -142,10 +142,11 @@ def test_migrations_run_in_order_from_the_stored_version():
 @pytest.mark.parametrize(
     ("stored", "options", "reason"),
     [
-        ("{not json", {}, r'^persist: stored key "app" could not be loaded \(JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 \(char 1\)\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
+        ("{not json", {}, r'^persist: stored key "app" could not be loaded \(SerializationError: Stored state is not valid JSON \(Expecting property name enclosed in double quotes: line 1 column 2 \(char 1\)\); it was probably cut off or edited by hand\.\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
         (json.dumps({"version": 5, "state": {}}), {"version": 2}, r'^persist: stored key "app" could not be loaded \(PersistError: it was written by version 5, newer than this app\'s version 2; deploy the newer app or raise version=\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
         (json.dumps({"version": 0, "state": {}}), {"version": 2, "migrations": {2: lambda s: s}}, r'^persist: stored key "app" could not be loaded \(PersistError: no migration to version 1 \(from 0\); add migrations=\{1: fn\}\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
         (json.dumps({"version": 0, "state": {}}), {"version": 1, "migrations": {1: lambda s: 1 / 0}}, r'^persist: stored key "app" could not be loaded \(ZeroDivisionError: division by zero\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
+        (json.dumps([1, 2]), {}, r'^persist: stored key "app" could not be loaded \(PersistError: it is not a \{"version": n, "state": \.\.\.\} envelope\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
         (json.dumps({"state": {}}), {}, r'^persist: stored key "app" could not be loaded \(KeyError: \'version\'\); starting from the state in memory\. The stored copy is kept under "app\.corrupt\.\d+"\.$'),
     ],
 )

@@ -1,0 +1,7 @@
+"""Serve main.py with the browser-id cookie (streamlit run serve.py)."""
+
+import streamlit as st
+
+from streamlit_redux.identity import browser_id_middleware
+
+app = st.App("main.py", middleware=[browser_id_middleware()])
