@@ -1,4 +1,5 @@
-"""``store.bind(..., url=True)``: a selection is a shareable deep link (issue 9 B)."""
+"""``store.bind(..., url=True)``: a selection is a shareable deep link (issue 9 B), and the
+browser's Back and Forward buttons walk through the selections with nothing left stale."""
 
 import re
 from pathlib import Path
@@ -11,37 +12,141 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
 APP = Path(__file__).parent / "apps" / "deep_link.py"
+SLOW = 30_000  # ms: two cores shared by several Chromiums
 
 
 def store_shows(page, text: str) -> None:
-    expect(page.get_by_text("store: ")).to_have_text(f"store: {text}")
-    wait_for_run(page)
+    expect(page.get_by_text("store: ")).to_have_text(f"store: {text}", timeout=SLOW)
+    wait_for_run(page, SLOW)
+
+
+def trip_shows(page, city: str, tags: str, nights: int) -> None:
+    """Every part of the search page shows this trip: nothing stale anywhere."""
+    store_shows(page, f"{city} / {tags} / {nights}")
+    expect(page.get_by_text("title: ")).to_have_text(f"title: trip to {city}", timeout=SLOW)
+    expect(page.get_by_text("widgets: ")).to_have_text(f"widgets: {city} / {tags} / {nights}")
+    expect(page.get_by_text("fragment: ")).to_have_text(f"fragment: {city}")
+    expect(page.get_by_role("combobox", name="City")).to_have_value(city)
+    expect(page.get_by_label("Nights")).to_have_value(str(nights))
+
+
+def pick_city(page, city: str) -> None:
+    page.get_by_role("combobox", name="City").click()
+    page.get_by_role("option", name=city, exact=True).click()
+
+
+def url_has(page, query: str) -> None:
+    expect(page).to_have_url(re.compile(r"\?" + "".join(f"(?=.*{re.escape(p)})" for p in query.split("&"))), timeout=SLOW)
 
 
 def test_a_link_restores_the_selection_into_the_store_and_page_switches_keep_it(serve, page):
     server = serve(APP)
     page.goto(f"{server.url}/?city=Lyon&tags=b&tags=c&nights=3")
-    wait_for_run(page)
-    store_shows(page, "Lyon / b,c / 3")
-    expect(page.get_by_role("combobox", name="City")).to_have_value("Lyon")
+    wait_for_run(page, SLOW)
+    trip_shows(page, "Lyon", "b,c", 3)
 
-    page.get_by_role("combobox", name="City").click()
-    page.get_by_role("option", name="Nice", exact=True).click()
-    store_shows(page, "Nice / b,c / 3")
-    expect(page).to_have_url(re.compile(r"\?(?=.*city=Nice)(?=.*tags=b&tags=c)(?=.*nights=3)"))
+    pick_city(page, "Nice")
+    trip_shows(page, "Nice", "b,c", 3)
+    url_has(page, "city=Nice&tags=b&tags=c&nights=3")
 
     page.get_by_role("link", name="Other").click()
-    expect(page.get_by_text("on the other page")).to_be_visible()
-    wait_for_run(page)
+    expect(page.get_by_text("on the other page")).to_be_visible(timeout=SLOW)
+    wait_for_run(page, SLOW)
     page.get_by_role("link", name="Search").click()
-    wait_for_run(page)
-    store_shows(page, "Nice / b,c / 3")
-    expect(page.get_by_role("combobox", name="City")).to_have_value("Nice")
-    expect(page).to_have_url(re.compile(r"\?(?=.*city=Nice)(?=.*tags=b&tags=c)(?=.*nights=3)"))
+    wait_for_run(page, SLOW)
+    trip_shows(page, "Nice", "b,c", 3)
+    url_has(page, "city=Nice&tags=b&tags=c&nights=3")
     shared = page.url
 
     second = page.context.new_page()  # the shared link, in a new session
     second.goto(shared)
-    wait_for_run(second)
-    store_shows(second, "Nice / b,c / 3")
+    wait_for_run(second, SLOW)
+    trip_shows(second, "Nice", "b,c", 3)
     second.close()
+
+
+def test_back_and_forward_walk_through_the_selections(serve, page):
+    server = serve(APP)
+    page.goto(server.url)
+    wait_for_run(page, SLOW)
+    trip_shows(page, "Paris", "a", 1)
+    for city in ("Lyon", "Nice", "Lille"):
+        pick_city(page, city)
+        trip_shows(page, city, "a", 1)
+        url_has(page, f"city={city}")
+
+    page.go_back()
+    trip_shows(page, "Nice", "a", 1)
+    url_has(page, "city=Nice")
+    page.go_back()
+    trip_shows(page, "Lyon", "a", 1)
+    page.go_forward()
+    trip_shows(page, "Nice", "a", 1)
+    page.go_forward()
+    trip_shows(page, "Lille", "a", 1)
+    url_has(page, "city=Lille&tags=a&nights=1")
+
+    # A choice after going back starts a new branch, as on any web page.
+    page.go_back()
+    trip_shows(page, "Nice", "a", 1)
+    page.get_by_label("Nights").fill("4")
+    page.get_by_label("Nights").press("Enter")
+    trip_shows(page, "Nice", "a", 4)
+    url_has(page, "city=Nice&nights=4")
+    page.go_back()
+    trip_shows(page, "Nice", "a", 1)
+
+
+def test_back_across_a_page_switch_restores_the_selection_of_that_entry(serve, page):
+    server = serve(APP)
+    page.goto(f"{server.url}/?city=Lyon")
+    wait_for_run(page, SLOW)
+    trip_shows(page, "Lyon", "a", 1)
+    pick_city(page, "Nice")
+    trip_shows(page, "Nice", "a", 1)
+    page.get_by_role("link", name="Other").click()
+    expect(page.get_by_text("on the other page")).to_be_visible(timeout=SLOW)
+    store_shows(page, "Nice / a / 1")
+
+    page.go_back()  # to the search page as it was: Nice
+    trip_shows(page, "Nice", "a", 1)
+    page.go_back()  # the link as it was opened
+    trip_shows(page, "Lyon", "a", 1)
+    page.go_forward()
+    trip_shows(page, "Nice", "a", 1)
+    page.go_forward()
+    expect(page.get_by_text("on the other page")).to_be_visible(timeout=SLOW)
+    store_shows(page, "Nice / a / 1")
+
+
+HOSTILE = "**b** <b>x</b> [l](http://e.co) ![i](http://e.co/i.png)"
+
+
+def test_invalid_values_in_a_link_are_shown_as_text_and_the_store_keeps_its_values(serve, page):
+    server = serve(APP)
+    from urllib.parse import quote
+
+    page.goto(f"{server.url}/?city={quote(HOSTILE)}&tags=b&tags=zzz&nights=99")
+    wait_for_run(page, SLOW)
+    trip_shows(page, "Paris", "a", 1)
+    alerts = page.get_by_test_id("stAlertContentWarning")
+    expect(alerts).to_have_count(3, timeout=SLOW)
+    expect(alerts.nth(0)).to_contain_text(
+        f"The link's city is {HOSTILE}, which is not one of the choices; kept Paris."
+    )
+    expect(alerts.nth(1)).to_contain_text("The link's tags is b zzz, which is not one of the choices; kept ('a',).")
+    expect(alerts.nth(2)).to_contain_text("The link's nights is 99, which is not one of the choices; kept 1.")
+    expect(page.locator("[data-testid='stAlertContentWarning'] a")).to_have_count(0)
+    expect(page.locator("[data-testid='stAlertContentWarning'] img")).to_have_count(0)
+
+    page.goto(f"{server.url}/?nights=two&city=Nice")  # a new session: a valid and a mistyped value
+    wait_for_run(page, SLOW)
+    trip_shows(page, "Nice", "a", 1)
+    expect(page.get_by_test_id("stAlertContentWarning")).to_contain_text(
+        "The link's nights is two, which is not a valid value here; kept 1."
+    )
+    page.get_by_label("Nights").fill("2")
+    page.get_by_label("Nights").press("Enter")
+    trip_shows(page, "Nice", "a", 2)
+    expect(page.get_by_test_id("stAlertContentWarning")).to_have_count(0)
+    url_has(page, "city=Nice&nights=2")

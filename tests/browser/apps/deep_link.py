@@ -1,8 +1,15 @@
-"""Test app: bound widgets kept in the URL (``store.bind(..., url=True)``) across two pages."""
+"""Test app: bound widgets kept in the URL (``store.bind(..., url=True)``) across two pages.
+
+What reads the trip is drawn before the widgets (the title), after them (their return values),
+in a fragment and after the page (the store line), so a stale part shows up in the test.
+"""
 
 import streamlit as st
 
 from streamlit_redux import create_slice, get_store
+
+CITIES = ["Paris", "Lyon", "Nice", "Lille"]
+TAGS = ["a", "b", "c"]
 
 trip = create_slice(
     name="trip",
@@ -16,10 +23,21 @@ trip = create_slice(
 store = get_store(trip.reducer)
 
 
+@store.fragment(key="summary")
+def summary() -> None:
+    st.text(f"fragment: {store.select(lambda s: s['city'], key='summary-city')}")
+
+
 def search() -> None:
-    st.selectbox("City", ["Paris", "Lyon", "Nice"], **store.bind("city", trip.actions.city_chosen, url=True))
-    st.multiselect("Tags", ["a", "b", "c"], **store.bind("tags", trip.actions.tags_set, url=True))
-    st.number_input("Nights", min_value=1, **store.bind("nights", trip.actions.nights_set, url=True))
+    st.text(f"title: trip to {store.select(lambda s: s['city'], key='title-city')}")
+    city = st.selectbox("City", CITIES, **store.bind("city", trip.actions.city_chosen, url=True, options=CITIES))
+    tags = st.multiselect("Tags", TAGS, **store.bind("tags", trip.actions.tags_set, url=True, options=TAGS))
+    nights = st.number_input(
+        "Nights", min_value=1, max_value=14,
+        **store.bind("nights", trip.actions.nights_set, url=True, options=range(1, 15)),
+    )
+    st.text(f"widgets: {city} / {','.join(tags)} / {nights}")
+    summary()
 
 
 def other() -> None:
