@@ -29,7 +29,7 @@ store's initial value (a shared link could then open on another value).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,8 +183,8 @@ def _read(param: str, link: _Link) -> bool:
     except ValueError:
         problem = "which is not a valid value here"
     else:
-        if value == "" and link.options is not None and "" not in link.options:
-            value = None  # an emptied selection
+        if link.options is not None:
+            value = _as_option(value, link.options)
         if link.options is not None and not _among(value, link.options):
             problem = "which is not one of the choices"
     # Shown as text, never Markdown: the value comes from whoever wrote the link.
@@ -208,6 +208,21 @@ def _same(value: Any, current: Any) -> bool:
     if isinstance(value, (list, tuple)) and isinstance(current, (list, tuple)):
         return list(value) == list(current)
     return bool(value == current)
+
+
+def _as_option(value: Any, options: Container[Any]) -> Any:
+    """A value read as text (the store held ``None``: no type to read by) as the option it
+    names, e.g. ``"1"`` as ``1`` for ``st.feedback``; ``""`` is an emptied selection."""
+    if not isinstance(value, str) or value in options:
+        return value
+    if value == "":
+        return None
+    named = [option for option in _iterable(options) if url_text(option) == [value]]
+    return named[0] if named else value
+
+
+def _iterable(options: Container[Any]) -> Iterable[Any]:
+    return options if isinstance(options, Iterable) else ()
 
 
 def _among(value: Any, options: Container[Any]) -> bool:

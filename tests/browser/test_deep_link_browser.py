@@ -96,6 +96,15 @@ def test_back_and_forward_walk_through_the_selections(serve, page):
     page.go_back()
     trip_shows(page, "Nice", "a", 1)
 
+    # A change made by another action (a reset button) is an entry too.
+    page.go_forward()
+    trip_shows(page, "Nice", "a", 4)
+    page.get_by_role("button", name="Reset").click()
+    trip_shows(page, "Paris", "a", 1)
+    url_has(page, "city=Paris&tags=a&nights=1")
+    page.go_back()
+    trip_shows(page, "Nice", "a", 4)
+
 
 def test_back_across_a_page_switch_restores_the_selection_of_that_entry(serve, page):
     server = serve(APP)

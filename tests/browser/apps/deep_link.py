@@ -18,6 +18,7 @@ trip = create_slice(
         "city_chosen": lambda s, a: s.set("city", a.payload),
         "tags_set": lambda s, a: s.set("tags", tuple(a.payload)),
         "nights_set": lambda s, a: s.set("nights", a.payload),
+        "reset": lambda s, a: s.update({"city": "Paris", "tags": ("a",), "nights": 1}),
     },
 )
 store = get_store(trip.reducer)
@@ -37,6 +38,7 @@ def search() -> None:
         **store.bind("nights", trip.actions.nights_set, url=True, options=range(1, 15)),
     )
     st.text(f"widgets: {city} / {','.join(tags)} / {nights}")
+    st.button("Reset", on_click=store.dispatch, args=(trip.actions.reset(),))
     summary()
 
 
