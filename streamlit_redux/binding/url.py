@@ -9,6 +9,7 @@ The URL and the store must agree, and each must win at the right time:
   every linked parameter of the page in one ``st.query_params.update``, which Streamlit's
   frontend turns into one browser history entry (``pushState``; a replacement during a
   Back/Forward run). So each change the user makes is one entry, and Back walks through them.
+  A parameter's first bind in the session writes too, so the URL is complete from the start.
 
 A parameter missing from the URL keeps the store's value: page switches drop unknown
 parameters, so a missing one says nothing. A value that does not read as the stored type, is
@@ -153,8 +154,8 @@ def link_url(
     # (a title, a fragment reading the same data) must show the linked state too.
     if [name for name, each in reading.items() if _read(name, each)]:
         st.rerun()
-    if first_in_run:
-        _write({name: each for name, each in on_page.items() if name != param or not first_sight})
+    if first_in_run or first_sight:
+        _write(on_page)
     alert = st.session_state.get(_ALERTS, {}).get(param)
     if alert is not None:
         st.warning(alert, icon=":material/link_off:")

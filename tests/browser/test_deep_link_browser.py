@@ -159,3 +159,46 @@ def test_invalid_values_in_a_link_are_shown_as_text_and_the_store_keeps_its_valu
     trip_shows(page, "Nice", "a", 2)
     expect(page.get_by_test_id("stAlertContentWarning")).to_have_count(0)
     url_has(page, "city=Nice&nights=2")
+
+
+def test_the_documented_filter_is_a_link_to_share_and_back_steps_through_it(serve, page, tmp_path):
+    """A new user's app: the python block of docs/binding.md "Deep links", as written."""
+    from tests.binding.test_binding_docs import deep_link_app
+
+    app = tmp_path / "expenses_filter.py"
+    app.write_text(deep_link_app())
+    server = serve(app)
+    page.goto(server.url)
+    wait_for_run(page, SLOW)
+    listed = page.get_by_text(re.compile(r"^\d+ expenses: "))
+    expect(listed).to_have_text("4 expenses: taxi, lunch, paper, hotel", timeout=SLOW)
+
+    page.get_by_role("combobox", name="Category").click()
+    page.get_by_role("option", name="travel", exact=True).click()
+    expect(listed).to_have_text("2 expenses: taxi, hotel", timeout=SLOW)
+    page.get_by_label("At least").fill("20")
+    page.get_by_label("At least").press("Enter")
+    expect(listed).to_have_text("1 expenses: hotel", timeout=SLOW)
+    url_has(page, "category=travel&at_least=20")
+    wait_for_run(page, SLOW)
+    shared = page.url
+
+    fresh = page.context.browser.new_context()  # someone else opens the shared link
+    other = fresh.new_page()
+    other.goto(shared)
+    wait_for_run(other, SLOW)
+    expect(other.get_by_text(re.compile(r"^\d+ expenses: "))).to_have_text("1 expenses: hotel", timeout=SLOW)
+    expect(other.get_by_role("combobox", name="Category")).to_have_value("travel")
+    expect(other.get_by_label("At least")).to_have_value("20")
+    fresh.close()
+
+    page.go_back()
+    expect(listed).to_have_text("2 expenses: taxi, hotel", timeout=SLOW)
+    expect(page.get_by_label("At least")).to_have_value("0")
+    page.go_back()
+    expect(listed).to_have_text("4 expenses: taxi, lunch, paper, hotel", timeout=SLOW)
+    expect(page.get_by_role("combobox", name="Category")).to_have_value("all")
+    page.go_forward()
+    page.go_forward()
+    expect(listed).to_have_text("1 expenses: hotel", timeout=SLOW)
+    expect(page.get_by_label("At least")).to_have_value("20")
