@@ -202,3 +202,61 @@ def test_the_documented_filter_is_a_link_to_share_and_back_steps_through_it(serv
     page.go_forward()
     expect(listed).to_have_text("1 expenses: hotel", timeout=SLOW)
     expect(page.get_by_label("At least")).to_have_value("20")
+
+
+MATRIX_APP = Path(__file__).parent / "apps" / "deep_link_matrix.py"
+# parameter -> (its values in the link, the store's value after opening it)
+LINKED = {
+    "text": (["hello"], "'hello'"),
+    "area": (["two words"], "'two words'"),
+    "amount": (["2.5"], "2.5"),
+    "slider": (["42"], "42"),
+    "range": (["30", "70"], "[30, 70]"),
+    "size": (["L"], "'L'"),
+    "drink": (["coffee"], "'coffee'"),
+    "check": (["true"], "True"),
+    "toggle": (["true"], "True"),
+    "pill": (["blue"], "'blue'"),
+    "colors": (["red", "blue"], "['red', 'blue']"),
+    "side": (["right"], "'right'"),
+    "thumbs": (["1"], "1"),
+    "color": (["#ff0000"], "'#ff0000'"),
+    "day": (["2026-01-06"], "datetime.date(2026, 1, 6)"),
+    "days": (["2026-01-06", "2026-01-10"], "[datetime.date(2026, 1, 6), datetime.date(2026, 1, 10)]"),
+    "time": (["09:15:00"], "datetime.time(9, 15)"),
+    "when": (["2026-01-06T09:00:00"], "datetime.datetime(2026, 1, 6, 9, 0)"),
+    "page": (["3"], "3"),
+}
+
+
+def rows_show(page, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        expect(page.get_by_text(re.compile(rf"^row:{name} ok="))).to_have_text(
+            f"row:{name} ok=True value={value}", timeout=SLOW
+        )
+
+
+def test_every_value_widget_opens_from_a_link_and_steps_back(serve, page):
+    from urllib.parse import urlencode
+
+    server = serve(MATRIX_APP)
+    query = urlencode([(name, value) for name, (values, _) in LINKED.items() for value in values])
+    page.goto(f"{server.url}/?{query}")
+    wait_for_run(page, SLOW)
+    opened = {name: shown for name, (_, shown) in LINKED.items()}
+    rows_show(page, opened)
+
+    page.get_by_text("Check", exact=True).click()
+    rows_show(page, {**opened, "check": "False"})
+    url_has(page, "check=false")
+    wait_for_run(page, SLOW)
+    written = page.url
+
+    page.go_back()
+    rows_show(page, opened)
+
+    again = page.context.new_page()  # what the page wrote reads back the same in a new session
+    again.goto(written)
+    wait_for_run(again, SLOW)
+    rows_show(again, {**opened, "check": "False"})
+    again.close()
