@@ -200,7 +200,9 @@ def _read(param: str, link: _Link) -> bool:
     try:
         link.store.dispatch(link.action_creator(value))
     except StreamlitReduxError as error:
-        alerts[param] = f"{said}, which was not applied: {literal(str(error))}"
+        # The reducer's own words (a validation message) rather than the store's wrapper.
+        reason = error.__cause__ if error.__cause__ is not None else error
+        alerts[param] = f"{said}, which was not applied: {literal(str(reason))}"
         return False
     return True
 
