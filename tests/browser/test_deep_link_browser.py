@@ -128,6 +128,24 @@ def test_back_across_a_page_switch_restores_the_selection_of_that_entry(serve, p
     store_shows(page, "Nice / a / 1")
 
 
+
+def test_a_linked_control_in_its_own_fragment_writes_the_url_and_steps_back(serve, page):
+    server = serve(APP)
+    page.goto(f"{server.url}/?city=Lyon")
+    wait_for_run(page, SLOW)
+    trip_shows(page, "Lyon", "a", 1)
+    page.get_by_text("name", exact=True).click()
+    expect(page.get_by_text("sorted by ")).to_have_text("sorted by name", timeout=SLOW)
+    url_has(page, "sort=name&city=Lyon")
+    wait_for_run(page, SLOW)
+    page.go_back()
+    expect(page.get_by_text("sorted by ")).to_have_text("sorted by price", timeout=SLOW)
+    expect(page.get_by_role("radio", name="price")).to_be_checked()
+    trip_shows(page, "Lyon", "a", 1)
+    page.go_forward()
+    expect(page.get_by_text("sorted by ")).to_have_text("sorted by name", timeout=SLOW)
+    expect(page.get_by_role("radio", name="name")).to_be_checked()
+
 HOSTILE = "**b** <b>x</b> [l](http://e.co) ![i](http://e.co/i.png)"
 
 

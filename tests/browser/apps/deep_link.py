@@ -13,12 +13,13 @@ TAGS = ["a", "b", "c"]
 
 trip = create_slice(
     name="trip",
-    initial_state={"city": "Paris", "tags": ("a",), "nights": 1},
+    initial_state={"city": "Paris", "tags": ("a",), "nights": 1, "sort": "price"},
     reducers={
         "city_chosen": lambda s, a: s.set("city", a.payload),
         "tags_set": lambda s, a: s.set("tags", tuple(a.payload)),
         "nights_set": lambda s, a: s.set("nights", a.payload),
         "reset": lambda s, a: s.update({"city": "Paris", "tags": ("a",), "nights": 1}),
+        "sorted": lambda s, a: s.set("sort", a.payload),
     },
 )
 store = get_store(trip.reducer)
@@ -27,6 +28,13 @@ store = get_store(trip.reducer)
 @store.fragment(key="summary")
 def summary() -> None:
     st.text(f"fragment: {store.select(lambda s: s['city'], key='summary-city')}")
+
+
+@store.fragment(key="results")
+def results() -> None:
+    """A control in a fragment of its own: its change reruns the fragment only."""
+    sort = st.radio("Sort", ["price", "name"], **store.bind("sort", trip.actions.sorted, url=True, options=["price", "name"]))
+    st.text(f"sorted by {sort}")
 
 
 def search() -> None:
@@ -40,6 +48,7 @@ def search() -> None:
     st.text(f"widgets: {city} / {','.join(tags)} / {nights}")
     st.button("Reset", on_click=store.dispatch, args=(trip.actions.reset(),))
     summary()
+    results()
 
 
 def other() -> None:
