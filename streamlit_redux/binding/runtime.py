@@ -67,6 +67,12 @@ def in_fragment_rerun() -> bool:
     return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
+def in_history_navigation() -> bool:
+    """True in a run the browser's Back or Forward button started (Streamlit 1.67+ reruns on
+    ``popstate`` with ``is_history_navigation`` set; older versions: never)."""
+    return bool(getattr(script_context(), "is_history_navigation", False))
+
+
 def rerun_app() -> NoReturn:
     """Rerun the whole app (from a callback: replaces the interaction's default rerun)."""
     st.rerun()

@@ -148,7 +148,7 @@ def link_url(
     st.session_state[_RUN] = marker
     on_page = {name: each for name, each in links.items() if page in each.pages}
     reading = {param: link} if first_sight else {}
-    if first_in_run and _history_navigation():
+    if first_in_run and runtime.in_history_navigation():
         reading = on_page
     # Dispatch every parameter first, then rerun once: what was drawn before this widget
     # (a title, a fragment reading the same data) must show the linked state too.
@@ -164,10 +164,6 @@ def link_url(
 def url_value_chosen(param: str) -> None:
     """The user chose a value in the widget: a warning about the link's value is stale."""
     st.session_state.get(_ALERTS, {}).pop(param, None)
-
-
-def _history_navigation() -> bool:
-    return bool(getattr(runtime.script_context(), "is_history_navigation", False))
 
 
 def _read(param: str, link: _Link) -> bool:

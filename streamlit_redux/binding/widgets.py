@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import streamlit as st
 from pyrsistent import thaw
 
+from streamlit_redux.binding import runtime
 from streamlit_redux.binding.url import link_url, url_value_chosen
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import BindingError
@@ -77,11 +78,15 @@ def bind_widget(
     st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
 
     def on_change() -> None:
+        if url and runtime.in_history_navigation():
+            # Back/Forward sends the widget values the browser still shows, which may predate
+            # the run that was cut short by the press: the restored URL decides (url.py).
+            return
         new_value = st.session_state[widget_key]
-        # Streamlit also reports a "change" when only the container type differs from what was
-        # seeded (a tuple in the store, a list back from the browser): that is no edit.
         if url:
             url_value_chosen(param)
+        # Streamlit also reports a "change" when only the container type differs from what was
+        # seeded (a tuple in the store, a list back from the browser): that is no edit.
         if not same_widget_value(new_value, thaw(view.select(selector))):
             view.dispatch(action_creator(new_value))
 

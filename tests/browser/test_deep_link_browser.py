@@ -106,6 +106,7 @@ def test_back_and_forward_walk_through_the_selections(serve, page):
     trip_shows(page, "Nice", "a", 4)
 
 
+
 def test_back_across_a_page_switch_restores_the_selection_of_that_entry(serve, page):
     server = serve(APP)
     page.goto(f"{server.url}/?city=Lyon")
@@ -217,6 +218,8 @@ def test_the_documented_filter_is_a_link_to_share_and_back_steps_through_it(serv
     expect(listed).to_have_text("4 expenses: taxi, lunch, paper, hotel", timeout=SLOW)
     expect(page.get_by_role("combobox", name="Category")).to_have_value("all")
     page.go_forward()
+    expect(listed).to_have_text("2 expenses: taxi, hotel", timeout=SLOW)
+    wait_for_run(page, SLOW)
     page.go_forward()
     expect(listed).to_have_text("1 expenses: hotel", timeout=SLOW)
     expect(page.get_by_label("At least")).to_have_value("20")
