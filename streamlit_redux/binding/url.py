@@ -191,7 +191,9 @@ def _read(param: str, link: _Link) -> bool:
     if problem is not None:
         alerts[param] = f"{said}, {problem}; kept {literal(str(current))}."
         return False
-    if _same(value, current):
+    if _same(value, current) or runtime.run_superseded():
+        # A run a newer one replaced (a second Back press) must not dispatch its older URL
+        # over what the newer run reads: the two run side by side for a moment.
         return False
     try:
         link.store.dispatch(link.action_creator(value))
