@@ -236,6 +236,8 @@ def _among(value: Any, options: Container[Any]) -> bool:
 
 def _write(links: dict[str, _Link]) -> None:
     """Write the store's values of ``links`` into the URL, as one history entry."""
+    if runtime.run_superseded():
+        return  # a newer run owns the URL now
     wanted = {name: url_text(link.value()) for name, link in links.items()}
     if any(st.query_params.get_all(name) != text for name, text in wanted.items()):
         st.query_params.update(wanted)
