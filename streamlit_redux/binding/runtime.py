@@ -67,6 +67,23 @@ def in_fragment_rerun() -> bool:
     return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
+def in_history_navigation() -> bool:
+    """True in a run the browser's Back or Forward button started (Streamlit 1.67+ reruns on
+    ``popstate`` with ``is_history_navigation`` set; older versions: never)."""
+    return bool(getattr(script_context(), "is_history_navigation", False))
+
+
+def run_superseded() -> bool:
+    """True when this script run has been told to stop because a newer one started.
+
+    With ``runner.fastReruns`` (the default) a new request from the browser stops the running
+    script thread and starts another at once; the old thread runs on until its next yield
+    point, so for a moment two runs of one session execute side by side.
+    """
+    requests = getattr(script_context(), "script_requests", None)
+    return getattr(getattr(requests, "_state", None), "name", None) == "STOP"
+
+
 def rerun_app() -> NoReturn:
     """Rerun the whole app (from a callback: replaces the interaction's default rerun)."""
     st.rerun()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Mapping, Sequence
 from functools import wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
@@ -243,15 +243,17 @@ class StoreView(Generic[S]):
         *,
         key: str | None = None,
         url: bool = False,
+        options: Container[Any] | None = None,
     ) -> dict[str, Any]:
         """Widget kwargs (``key``, ``on_change``) binding a widget to ``source`` in the store.
 
         The widget's return value is current wherever it is drawn: when its value changes,
-        the scope it is drawn in reruns. ``url=True`` makes it a deep link (a query parameter).
+        the scope it is drawn in reruns. ``url=True`` makes it a deep link (a query parameter);
+        ``options`` are the values a link may set.
 
         >>> # city = st.selectbox("City", cities, **store.bind("city", address.actions.chosen))
         """
-        return bind_widget(self, source, action_creator, key=key, url=url)
+        return bind_widget(self, source, action_creator, key=key, url=url, options=options)
 
     def bind_table(
         self,

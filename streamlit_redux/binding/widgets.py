@@ -9,13 +9,14 @@ when the widget's value changes that scope reruns and the widget's return value 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Container, Hashable
 from typing import Any, Protocol
 
 import streamlit as st
 from pyrsistent import thaw
 
-from streamlit_redux.binding.url import sync_from_url
+from streamlit_redux.binding import runtime
+from streamlit_redux.binding.url import link_url, url_value_chosen
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import BindingError
 from streamlit_redux.store.selectors import select_path
@@ -44,23 +45,24 @@ def bind_widget(
     *,
     key: str | None = None,
     url: bool = False,
+    options: Container[Any] | None = None,
 ) -> dict[str, Any]:
     """Return widget kwargs (``key``, ``on_change``) that bind a widget to the store.
 
     ``source`` is a dotted state path or a selector; a change dispatches
     ``action_creator(new_value)``. ``url=True`` also keeps the value in the page's URL
     (the query parameter is named by ``key``, by default the path): a shareable deep link,
-    read into the store when a session starts (see ``url.py``).
+    read into the store when a session starts and when the browser goes Back or Forward;
+    ``options`` are the values a link may set (see ``url.py``).
 
     >>> # st.text_input("Name", **store.bind("profile.name", profile.actions.renamed))
     >>> # st.selectbox("City", cities, **store.bind("city", chosen, url=True))  # ?city=Lyon
     """
     selector = select_path(source) if isinstance(source, str) else source
+    widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
+    param = key or widget_name(source)
     if url:
-        widget_key = key or widget_name(source)
-        sync_from_url(view, selector, action_creator, widget_key)
-    else:
-        widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
+        link_url(view, selector, action_creator, param, options=options)
 
     def holds(store_value: Any) -> bool:
         return widget_key in st.session_state and same_widget_value(
@@ -76,16 +78,19 @@ def bind_widget(
     st.session_state[widget_key] = thaw(value)  # widgets take plain lists and dicts
 
     def on_change() -> None:
+        if url and runtime.in_history_navigation():
+            # Back/Forward sends the widget values the browser still shows, which may predate
+            # the run that was cut short by the press: the restored URL decides (url.py).
+            return
         new_value = st.session_state[widget_key]
+        if url:
+            url_value_chosen(param)
         # Streamlit also reports a "change" when only the container type differs from what was
         # seeded (a tuple in the store, a list back from the browser): that is no edit.
         if not same_widget_value(new_value, thaw(view.select(selector))):
             view.dispatch(action_creator(new_value))
 
-    kwargs: dict[str, Any] = {"key": widget_key, "on_change": on_change}
-    if url:
-        kwargs["bind"] = "query-params"
-    return kwargs
+    return {"key": widget_key, "on_change": on_change}
 
 
 def widget_name(source: str | Callable[[Any], Any]) -> str:

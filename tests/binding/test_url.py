@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pyrsistent import pvector
 
-from streamlit_redux.binding.url import url_value
+from streamlit_redux.binding.url import url_text, url_value
 
 
 @given(st.one_of(st.integers(), st.booleans(), st.text(min_size=1), st.dates()))
@@ -36,3 +36,44 @@ def test_parameters_read_as_the_stored_value_type(raw, current, expected):
 def test_a_parameter_of_another_type_is_not_read(raw, current):
     with pytest.raises(ValueError):
         url_value(raw, current)
+
+
+scalars = st.one_of(
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(min_size=1),
+    st.dates(),
+    st.times(),
+    st.datetimes(),
+)
+
+
+@given(scalars)
+def test_a_value_written_to_the_url_reads_back_as_itself(value):
+    assert url_value(url_text(value), value, home=value) == value
+
+
+@given(st.lists(st.text(min_size=1), max_size=4).map(tuple))
+def test_a_tuple_written_to_the_url_reads_back_as_the_same_tuple(value):
+    assert url_value(url_text(value), value, home=value) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "current", "home"),
+    [
+        (None, "blue", None),  # pills emptied: back to None, whatever is chosen now
+        ("", "Ann", ""),  # a cleared text input
+        ((), ("a",), ("a",)),  # an emptied multiselect
+    ],
+)
+def test_an_empty_value_reads_as_none_empty_text_or_an_empty_sequence(value, current, home):
+    assert url_text(value) == [""]
+    assert url_value([""], current, home=home) == value
+
+
+def test_a_range_and_dates_are_written_as_repeated_iso_values():
+    days = (dt.date(2026, 1, 5), dt.date(2026, 1, 9))
+    assert url_text(days) == ["2026-01-05", "2026-01-09"]
+    assert url_text((20, 80)) == ["20", "80"]
+    assert url_text(dt.datetime(2026, 1, 5, 8)) == ["2026-01-05T08:00:00"]
