@@ -96,13 +96,13 @@ class Writer:
             ]
             return {"__pmap__": pairs}
         if isinstance(value, tuple):
-            items = [self.write(v, f"{path}[{i}]", depth + 2) for i, v in enumerate(value)]
+            items = [self.write(v, _join(path, str(i)), depth + 2) for i, v in enumerate(value)]
             return {"__tuple__": items}
         if isinstance(value, (PVector, list)):
             return [
                 v
                 if (c := v.__class__) in NATIVE_CLASSES or (c is int and -INT_LIMIT < v < INT_LIMIT)
-                else self.write(v, f"{path}[{i}]", depth + 1)
+                else self.write(v, _join(path, str(i)), depth + 1)
                 for i, v in enumerate(value)
             ]
         items = [self.write(v, f"{path}{{}}", depth + 2) for v in value]

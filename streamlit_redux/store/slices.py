@@ -32,8 +32,10 @@ class _Namespace:
         table = self.__dict__.get("_table", {})
         if name in table:
             return table[name]
+        # Through __dict__: copy.copy and pickle probe attributes before __init__ ran.
+        owner, kind = self.__dict__.get("_owner", "?"), self.__dict__.get("_kind", "member")
         raise UnknownSliceMemberError(
-            f'Slice "{self._owner}" has no {self._kind} "{name}"; '
+            f'Slice "{owner}" has no {kind} "{name}"; '
             f"it has: {', '.join(sorted(table)) or 'none'}."
         )
 

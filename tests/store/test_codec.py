@@ -125,7 +125,7 @@ def test_a_map_using_a_tag_as_a_key_round_trips_as_a_map():
 
 def test_unsupported_value_names_its_path_and_the_fix():
     with pytest.raises(SerializationError, match=exact(
-        'State path "todos.items[1].due" holds a bytes (b\'x\'), which has no JSON form; store '
+        'State path "todos.items.1.due" holds a bytes (b\'x\'), which has no JSON form; store '
         "plain data (str, numbers, bool, None, dates, times, Decimal, UUID, maps, vectors, "
         "tuples, sets), or pass encoder_hook=/decoder_hook= to convert it."
     )):

@@ -115,3 +115,11 @@ def test_matches_prefix_accepts_actions_and_mappings():
     is_auth = matches_prefix("auth/")
     assert is_auth(Action("auth/in")) and is_auth({"type": "auth/in"})
     assert not is_auth({"payload": 1}) and not is_auth("auth/in")
+
+
+def test_a_slices_action_table_can_be_copied():
+    import copy
+
+    todos = create_slice(name="todos", initial_state=[], reducers={"added": lambda s, a: s})
+    for clone in (copy.copy(todos.actions), copy.deepcopy(todos.actions)):
+        assert list(clone) == ["added"] and clone.added.type == "todos/added"
