@@ -3,8 +3,14 @@ Streamlit apps and scenario scripts out of pytest's (doctest) collection."""
 
 
 import pytest
+from hypothesis import settings
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
+# Hypothesis's per-example deadline is a timed assertion: on a loaded machine it fails tests
+# whose code is right. Speed is measured in benchmarks/, never asserted in tests.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 collect_ignore_glob = [
     "tests/*/apps/*",

@@ -163,6 +163,7 @@ BAD_FILES = [
     ),
     (document(actions=[{"id": 1, "type": "A", "extra": 1}]), exact('actions[0] in the session file is not a valid action: it has unknown keys [\'extra\']. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
     (document(actions=[{"id": 1, "type": "A", "meta": []}]), exact('actions[0] in the session file is not a valid action: its "meta" is a JSON array, not an object. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
+    (document(actions=[{"id": 1, "type": "A", "meta": {"__tuple__": [1]}}]), exact('actions[0] in the session file is not a valid action: its "meta" decodes to a tuple, not a map. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
     (document(actions=[{"id": 1, "type": "A", "error": "yes"}]), exact('actions[0] in the session file is not a valid action: its "error" is \'yes\', not true/false. Each action needs "id" (an int, increasing) and "type" (a non-empty string); import a file written by the devtools\' Export button.'), None),
     (document(skipped_ids="1"), exact('The session file\'s "skipped_ids" must be a list of action ids, got \'1\'; import a file written by the devtools\' Export button.'), None),
     (document(skipped_ids=[9]), exact('The session file\'s "skipped_ids" holds [9], which are not ids of its actions; import a file written by the devtools\' Export button.'), None),
@@ -272,7 +273,7 @@ def test_exporting_a_state_nested_350_to_499_deep_is_a_session_export_error(dept
     store.dispatch(Action("deepen"))
     with pytest.raises(
         SessionExportError,
-        match=r'^Cannot export the devtools session: in states\[1\], State path "\[0\]\[0\].*" is '
+        match=r'^Cannot export the devtools session: in states\[1\], State path "0\.0\.0.*" is '
         r"nested more than 100 JSON levels deep, which the codec refuses .* In the devtools, "
         r"pass a state_sanitizer / action_sanitizer that converts such values\.$",
     ):
