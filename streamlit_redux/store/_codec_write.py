@@ -1,8 +1,8 @@
 """The writing half of the codec: Python values to plain JSON data, within the limits.
 
-Every refusal names the state path of the value (``State path "todos.3.due"``), because the
-writer runs on a whole state at once (a persist, an export) and "a set is not JSON" alone
-would leave the user searching. The path strings cost time, so the common leaves skip the
+Every refusal names the state path of the value, because the writer runs on a whole state at
+once (a persist, an export) and "an object has no JSON form" alone would leave the user
+searching. The path strings cost time, so the common leaves skip the
 call that would build them. Depth is refused before a container is walked, so the error
 names the container that is too deep, not a leaf a hundred levels below it.
 
@@ -174,7 +174,7 @@ def _short_path(path: str) -> str:
 
 
 def _join(path: str, key: str) -> str:
-    """The dotted path of ``key`` inside ``path`` (the syntax of :mod:`..paths`)."""
+    """The path of map key ``key`` inside ``path``, for messages; the root's path is empty."""
     return f"{path}.{key}" if path else key
 
 

@@ -1,8 +1,8 @@
 """Redux's middleware contract in Python: ``middleware(api) -> (next) -> (action) -> result``.
 
 The same three steps as Redux's ``applyMiddleware``, so a Redux middleware ports line by line:
-``middleware(api)`` runs once per chain build (setup), ``wrap(next)`` once per link, and the
-returned ``dispatch(action)`` once per action. ``api.dispatch`` enters the whole chain again,
+``middleware(api)`` (setup) and ``wrap(next)`` run once per chain build, and the returned
+``dispatch(action)`` once per action. ``api.dispatch`` enters the whole chain again,
 not the next link: a thunk that dispatches must have its actions logged, checked and
 persisted like any other.
 
@@ -143,8 +143,8 @@ class Middleware(Protocol):
 def compose(*functions: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """Compose one-argument functions right to left: ``compose(f, g)(x) == f(g(x))``.
 
-    Redux's ``compose``, for stacking reducer wrappers and store enhancers in the order they
-    are written. No functions give the identity, one gives itself (no extra call per use).
+    Redux's ``compose``: ``apply_middleware`` stacks middleware wrappers with it, in the order
+    they are written. No functions give the identity, one gives itself (no extra call per use).
 
     >>> compose(lambda x: x + 1, lambda x: x * 10)(2)
     21
@@ -196,8 +196,8 @@ def _not_a_middleware(item: object) -> str:
 def _name_of(middleware: object) -> str:
     """How errors name a middleware: its function's qualified name, else its class's.
 
-    Factories set ``__qualname__`` on the function they return (``"logger_middleware"``),
-    so the name in a message is the one the user wrote in their list.
+    Factories set ``__qualname__`` on the function they return (``"thunk_middleware"``), so
+    the name in a message is the one the user wrote in their list, not ``"middleware"``.
     """
     return str(getattr(middleware, "__qualname__", None) or type(middleware).__qualname__)
 

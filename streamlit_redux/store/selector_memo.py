@@ -164,7 +164,7 @@ class SelectorCache:
 
     Thread-safe for a store shared by sessions: keyed slots change under a lock, and a
     slot's memory is replaced as whole tuples, so a reader never sees half an update. Two
-    threads missing at once both compute, and the later one's result is kept; both are right.
+    threads missing at once both compute; either result is right, so whichever stays is fine.
     """
 
     def __init__(self, *, max_slots: int = MAX_SLOTS) -> None:

@@ -76,8 +76,8 @@ class Selector(Composed, Generic[S, R]):
     def __call__(self, state: S) -> R:
         """Compute against ``state`` with a throwaway memo (no caching shared across callers).
 
-        Called directly there is no store whose memo to use; reselect would fall back to a
-        memo on the selector, which in a Streamlit server is shared by every session.
+        Called directly there is no store whose memo to use; reselect keeps its memo on the
+        selector itself, which in a Streamlit server would be shared by every session.
         ``store.select(selector)`` is the memoized way.
 
         >>> total = create_selector(lambda s: s["prices"], lambda prices: sum(prices))

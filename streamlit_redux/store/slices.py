@@ -47,7 +47,7 @@ class _Namespace:
         return getattr(self, name)
 
     def __iter__(self) -> Iterator[str]:
-        """The names, in the order they were defined (the order of ``reducers=``)."""
+        """The names, in the order they were given to :func:`create_slice`."""
         return iter(self._table)
 
     def __len__(self) -> int:
@@ -73,7 +73,7 @@ class Slice(Generic[S]):
         actions: Mapping[str, ActionCreator],
         selectors: Mapping[str, Callable[..., Any]],
     ) -> None:
-        """Hold what :func:`create_slice` built; build slices with it, not with this.
+        """Hold what :func:`create_slice` built (build slices with it: it checks the name).
 
         ``actions`` and ``selectors`` are typed ``Any``: their attributes are the case names
         the user chose, which no static type can list, and ``Any`` keeps ``slice.actions.added``
