@@ -1,5 +1,14 @@
 """The reading half of the codec: plain JSON data to pyrsistent values, within the limits.
 
+What it reads comes from outside the process (a SQLite row, a redis value, an imported
+devtools session, a hand-edited file), so every refusal is a :class:`SerializationError` that
+says what is wrong with the data, never a ``RecursionError``, ``KeyError`` or ``TypeError``
+from deep inside: the devtools import and replication catch that one type, and persistence
+reports its message when it keeps a stored copy aside.
+
+Depth is counted in JSON levels exactly as the writer counts them, so anything the writer
+accepted reads back, and nothing deeper than ``max_depth`` reaches the recursive walk.
+
 Private: use :func:`streamlit_redux.store.codec.from_json_value` / ``parse_json``.
 """
 
@@ -26,6 +35,10 @@ from streamlit_redux.store._codec_values import (
     json_summary,
 )
 
+# The tags whose body is one string. The two lambdas look their function up when called, so
+# the table can sit above the functions; each parser signals bad text with ValueError (or
+# OSError / ZoneInfoNotFoundError from the zone lookup), which ``_tagged`` turns into a
+# malformed-tag message.
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "__date__": date.fromisoformat,
     "__time__": time.fromisoformat,
@@ -54,12 +67,22 @@ def parse_json(text: str) -> Any:
 
 
 class Reader:
-    """Reads one JSON node; ``depth`` is its JSON nesting level."""
+    """Reads one JSON node; ``depth`` is its JSON nesting level.
+
+    A class only so the recursion passes ``(data, depth)`` and not the hook and the limit too.
+    One reader per call: it keeps no state between nodes, so concurrent reads never meet.
+    """
 
     def __init__(self, hook: Decoder | None, max_depth: int) -> None:
         self.hook, self.max_depth = hook, max_depth
 
     def read(self, data: Any, depth: int) -> Any:
+        """The value for ``data``: maps, vectors and tagged values become pyrsistent ones.
+
+        Members that are plain leaves (str, bool, None, ints in range) are kept inline, without
+        a call: a large state is mostly such leaves, and a call each would dominate the read.
+        The hook sees a map before the tags are read, so it can claim shapes of its own.
+        """
         if isinstance(data, (list, dict)) and depth > self.max_depth:
             raise SerializationError(_too_deep_to_read(self.max_depth))
         if isinstance(data, list):
@@ -102,6 +125,11 @@ class Reader:
         )
 
     def _hooked(self, data: dict[str, Any]) -> Any:
+        """The hook's answer for ``data``; its failure becomes a :class:`SerializationError`.
+
+        A user's hook can raise anything; wrapped, it reaches the caller as the one error type
+        that means "this data cannot be read", naming the hook and the object it choked on.
+        """
         try:
             return self.hook(data) if self.hook is not None else data
         except Exception as exc:
@@ -111,6 +139,13 @@ class Reader:
             ) from exc
 
     def _tagged(self, tag: str, body: Any, depth: int) -> Any:
+        """The value of a one-key tagged object at ``depth``; malformed bodies are refused.
+
+        The levels mirror the writer's: ``{"__pmap__": [[k, v]]}`` puts the pairs' array at
+        ``depth + 1``, each pair at ``depth + 2`` and its key and value at ``depth + 3``; sets
+        and tuples put their members at ``depth + 2``. Checking before recursing keeps a deep
+        tagged chain from reaching the stack's limit.
+        """
         parse = _PARSERS.get(tag)
         if parse is not None:
             if not isinstance(body, str):
@@ -139,6 +174,11 @@ class Reader:
 
     @staticmethod
     def _hashed(tag: str, body: Any, build: Callable[[], Any]) -> Any:
+        """``build()``, with an unhashable key or member reported as malformed data.
+
+        What the codec itself reads is always hashable (maps and vectors come back as
+        pyrsistent values); only a decoder hook can hand back a ``dict`` or ``list`` there.
+        """
         try:
             return build()
         except TypeError as exc:  # a decoder_hook returned an unhashable key or member
@@ -146,6 +186,12 @@ class Reader:
 
 
 def _datetime_from(text: str) -> datetime:
+    """A ``datetime`` from ISO 8601 text, with an optional ``[Zone/Name]`` suffix.
+
+    The suffix (RFC 9557's form) brings back the ``ZoneInfo`` itself, not only the offset:
+    arithmetic on the value read back then follows the zone's daylight-saving rules, as it
+    did on the value written.
+    """
     zone = None
     if text.endswith("]") and "[" in text:
         text, _, name = text[:-1].partition("[")
@@ -165,6 +211,12 @@ def _datetime_from(text: str) -> datetime:
 
 
 def _decimal_from(text: str) -> Decimal:
+    """A finite ``Decimal`` from its text; anything else raises ``ValueError``.
+
+    ``Decimal("x")`` raises ``InvalidOperation``, an ``ArithmeticError``: converted, so one
+    ``except`` in ``_tagged`` covers every parser. NaN and infinity are refused because the
+    writer refuses them: what is read can always be written back.
+    """
     try:
         value = Decimal(text)
     except ArithmeticError as exc:
@@ -175,6 +227,7 @@ def _decimal_from(text: str) -> Decimal:
 
 
 def _too_deep_to_read(max_depth: int) -> str:
+    """The one message for data over the limit, from the parser and from the walk alike."""
     return (
         f"The JSON data is nested more than {max_depth} levels deep, which the codec refuses "
         "to read (it could exhaust the stack); only read data written by streamlit-redux."
@@ -182,6 +235,7 @@ def _too_deep_to_read(max_depth: int) -> str:
 
 
 def _malformed(tag: str, body: Any, expected: str) -> str:
+    """The message for a tag whose body the writer would never produce: names tag and shape."""
     return (
         f'The JSON data has a malformed "{tag}" tag: expected {expected}, got '
         f"{json_summary(body)}; only read data written by streamlit-redux."

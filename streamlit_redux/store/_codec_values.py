@@ -1,5 +1,9 @@
 """What the codec accepts, one definition shared with ``checks_middleware``; its limits.
 
+The development checks refuse, at dispatch time, a state the codec could not persist; if the
+two kept their own lists they would drift, and an app passing the checks would fail on its
+first persist. Hence one module both import, and no logic here beyond the definitions.
+
 Private: import these names from :mod:`streamlit_redux.store.codec`.
 """
 
@@ -83,7 +87,15 @@ def is_scalar(value: Any) -> bool:
 
 
 def plain_keys(value: Mapping[Any, Any]) -> bool:
-    """A map written as a JSON object: only str keys, none of them a tag."""
+    """A map written as a JSON object: only str keys, none of them a tag.
+
+    A map holding a key such as ``"__date__"`` is written as pairs, or it would read back as
+    a date. The exact-class test comes first: it is cheaper than ``isinstance`` for the
+    plain ``str`` keys nearly every map has.
+
+    >>> plain_keys({"a": 1}), plain_keys({1: "a"}), plain_keys({"__date__": "x"})
+    (True, False, False)
+    """
     return TAGS.isdisjoint(value) and all(k.__class__ is str or isinstance(k, str) for k in value)
 
 

@@ -1,5 +1,11 @@
 """The writing half of the codec: Python values to plain JSON data, within the limits.
 
+Every refusal names the state path of the value, because the writer runs on a whole state at
+once (a persist, an export) and "an object has no JSON form" alone would leave the user
+searching. The path strings cost time, so the common leaves skip the
+call that would build them. Depth is refused before a container is walked, so the error
+names the container that is too deep, not a leaf a hundred levels below it.
+
 Private: use :func:`streamlit_redux.store.codec.to_json_value`.
 """
 
@@ -27,12 +33,23 @@ from streamlit_redux.store._codec_values import (
 
 
 class Writer:
-    """Writes one value; ``depth`` is the JSON nesting level of the node being written."""
+    """Writes one value; ``depth`` is the JSON nesting level of the node being written.
+
+    Levels are counted as the reader counts them (tags included), so the writer never
+    produces data that :class:`~streamlit_redux.store._codec_read.Reader` would refuse.
+    """
 
     def __init__(self, hook: Encoder | None, max_depth: int) -> None:
         self.hook, self.max_depth = hook, max_depth
 
     def write(self, value: Any, path: str, depth: int) -> Any:
+        """Plain JSON data for ``value`` found at ``path``.
+
+        The hook is asked last, only about values the codec has no form for, so it cannot
+        change how the built-in types are written and round trips stay stable. Its answer is
+        written without the hook: a hook that returns another unknown value fails with a
+        message instead of recursing until the stack runs out.
+        """
         if value.__class__ in NATIVE_CLASSES:
             return value
         if isinstance(value, (int, float)):
@@ -59,6 +76,12 @@ class Writer:
         )
 
     def _tagged_scalar(self, value: Any, path: str) -> Any:
+        """The tagged form of a ``Decimal``, ``UUID``, date, time or datetime.
+
+        ``datetime`` is tested before ``date`` because it is a ``date``. A ``ZoneInfo`` zone is
+        written by name after the offset: the offset alone would bring back a fixed-offset
+        value whose arithmetic ignores daylight saving.
+        """
         if isinstance(value, Decimal):
             if not value.is_finite():
                 raise SerializationError(_unstorable(value, path))
@@ -73,6 +96,13 @@ class Writer:
         return {tag: text}
 
     def _container(self, value: Any, path: str, depth: int) -> Any:
+        """A map, vector, tuple or set as JSON; anything JSON cannot say is tagged.
+
+        A tuple is tagged because a JSON array reads back as a vector; a map with a key that
+        is not a str (or is a tag) becomes pairs. A set's members are sorted by their JSON
+        text: set order follows hashes, which for strings change from one process to the
+        next, and the same state must give the same text (stable files, diffable exports).
+        """
         plain_map = isinstance(value, Mapping) and plain_keys(value)
         levels = 1 if plain_map or isinstance(value, (PVector, list)) else _tag_levels(value)
         if depth + levels - 1 > self.max_depth:
@@ -115,10 +145,12 @@ def _tag_levels(value: Any) -> int:
 
 
 def _temporal_tag(value: date | time) -> str:
+    """The tag of a date or a time; datetimes are tagged before they get here."""
     return "__date__" if isinstance(value, date) else "__time__"
 
 
 def _unstorable(value: Any, path: str) -> str:
+    """The message for a number JSON cannot hold: NaN, infinity, or an int past the limit."""
     if isinstance(value, int):
         return (
             f"{_where(path)} holds an int of {value.bit_length():,} bits, longer than JSON "
@@ -128,6 +160,7 @@ def _unstorable(value: Any, path: str) -> str:
 
 
 def _too_deep_to_write(path: str, max_depth: int) -> str:
+    """The message for a container past ``max_depth``, with the usual way out (flatten)."""
     return (
         f"{_where(_short_path(path))} is nested more than {max_depth} JSON levels deep, which "
         "the codec refuses (deeper data cannot be read back safely); keep the state flatter, "
@@ -136,12 +169,15 @@ def _too_deep_to_write(path: str, max_depth: int) -> str:
 
 
 def _short_path(path: str) -> str:
+    """``path`` cut to 80 characters: at the depth limit it is a hundred parts long."""
     return path if len(path) <= 80 else path[:79] + "…"
 
 
 def _join(path: str, key: str) -> str:
+    """The path of map key ``key`` inside ``path``, for messages; the root's path is empty."""
     return f"{path}.{key}" if path else key
 
 
 def _where(path: str) -> str:
+    """How a message opens: the path, or "The state" for the root (whose path is empty)."""
     return f'State path "{path}"' if path else "The state"

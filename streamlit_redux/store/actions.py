@@ -51,6 +51,8 @@ class Action:
                 f"Action type must be a non-empty str, got {self.type!r}; "
                 'name it like "todos/added".'
             )
+        # A plain dict given as meta is frozen, or a middleware could change it after a
+        # recorder kept the action; object.__setattr__ because the dataclass is frozen.
         if not isinstance(self.meta, PMap):
             object.__setattr__(self, "meta", freeze(dict(self.meta)))
 
@@ -123,6 +125,11 @@ class ActionCreator:
     __slots__ = ("_prepare", "type")
 
     def __init__(self, type: str, prepare: Callable[..., Any] | None = None) -> None:
+        """Check the type once, here, so every action built later is known to be valid.
+
+        The parameter is named ``type`` as in RTK's ``createAction(type)``, shadowing the
+        builtin inside this method only.
+        """
         if not isinstance(type, str) or not type:
             raise InvalidActionError(
                 f"create_action needs a non-empty str type, got {type!r}; e.g. 'todos/added'."
@@ -155,7 +162,15 @@ class ActionCreator:
         return Action(self.type, payload, pmap(meta) if meta else _NO_META, error)
 
     def match(self, action: object) -> bool:
-        """True when ``action`` (an Action or a mapping) has this creator's type."""
+        """True when ``action`` (an Action or a mapping) has this creator's type.
+
+        RTK's ``creator.match``: middleware and effects test an action against the creator
+        instead of repeating its type string, so renaming the type cannot leave one behind.
+
+        >>> added = ActionCreator("todos/added")
+        >>> added.match({"type": "todos/added"}), added.match(Action("todos/removed"))
+        (True, False)
+        """
         if isinstance(action, Action):
             return action.type == self.type
         return isinstance(action, Mapping) and action.get("type") == self.type
@@ -197,5 +212,7 @@ def matches_prefix(prefix: str) -> Callable[[object], bool]:
             action_type = action.get("type")
         return isinstance(action_type, str) and action_type.startswith(prefix)
 
+    # Named after the call that made it, so an error naming a handler table's key says
+    # matcher "matches_prefix('payments/')" rather than "matches".
     matches.__name__ = matches.__qualname__ = f"matches_prefix({prefix!r})"
     return matches

@@ -1,4 +1,16 @@
-"""Redux's middleware contract in Python: ``middleware(api) -> (next) -> (action) -> result``."""
+"""Redux's middleware contract in Python: ``middleware(api) -> (next) -> (action) -> result``.
+
+The same three steps as Redux's ``applyMiddleware``, so a Redux middleware ports line by line:
+``middleware(api)`` (setup) and ``wrap(next)`` run once per chain build, and the returned
+``dispatch(action)`` once per action. ``api.dispatch`` enters the whole chain again,
+not the next link: a thunk that dispatches must have its actions logged, checked and
+persisted like any other.
+
+Two things differ from Redux, both because Streamlit reruns the script: the chain is rebuilt
+on every run (``Store.replace_middleware``), so what a middleware must keep across runs lives
+in the store (``api.resource``), and its hooks into the store are idempotent by name
+(``wrap_reducer``, ``after_commit``) so a rebuild replaces instead of piling up.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +45,25 @@ Dispatch: TypeAlias = Callable[[Any], Any]
 
 class MiddlewareAPI:
     """What a middleware gets: ``dispatch`` (through the whole chain), ``get_state``, and the
-    streamlit_redux extensions ``resource``, ``wrap_reducer``, ``defer`` and ``after_commit``."""
+    streamlit_redux extensions ``resource``, ``wrap_reducer``, ``defer`` and ``after_commit``.
+
+    Redux hands middleware ``{getState, dispatch}`` and nothing else; the store is reached
+    only through this object, so a middleware cannot depend on the store's insides.
+
+    >>> from streamlit_redux import Store
+    >>> seen = []
+    >>> def spy(api):
+    ...     def wrap(next_dispatch):
+    ...         def dispatch(action):
+    ...             result = next_dispatch(action)
+    ...             seen.append((action.type, api.get_state()))
+    ...             return result
+    ...         return dispatch
+    ...     return wrap
+    >>> _ = Store(lambda s, a: s + 1, 0, middleware=[spy]).dispatch({"type": "tick"})
+    >>> seen[-1]
+    ('tick', 2)
+    """
 
     __slots__ = ("_dispatch", "_store")
 
@@ -88,13 +118,19 @@ class MiddlewareAPI:
 
 
 class _ListenerSlot:
-    """One ``after_commit`` listener per name; rebuilt middleware swap the function inside."""
+    """One ``after_commit`` listener per name; rebuilt middleware swap the function inside.
+
+    The store subscribes the slot, once; each rerun's middleware only replaces
+    ``listener``. Subscribing the new function instead would need the old one's unsubscribe,
+    which the previous run's middleware took with it.
+    """
 
     def __init__(self) -> None:
         self.listener: Callable[[Any], None] = lambda state: None
         self.subscribed = False
 
     def __call__(self, state: Any) -> None:
+        """Call whichever listener the latest build put in the slot."""
         self.listener(state)
 
 
@@ -105,7 +141,14 @@ class Middleware(Protocol):
 
 
 def compose(*functions: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Compose one-argument functions right to left: ``compose(f, g)(x) == f(g(x))``."""
+    """Compose one-argument functions right to left: ``compose(f, g)(x) == f(g(x))``.
+
+    Redux's ``compose``: ``apply_middleware`` stacks middleware wrappers with it, in the order
+    they are written. No functions give the identity, one gives itself (no extra call per use).
+
+    >>> compose(lambda x: x + 1, lambda x: x * 10)(2)
+    21
+    """
     if not functions:
         return lambda value: value
     if len(functions) == 1:
@@ -122,7 +165,12 @@ def compose(*functions: Callable[[Any], Any]) -> Callable[[Any], Any]:
 def build_chain(
     api: MiddlewareAPI, middleware: Iterable[Middleware], innermost: Dispatch
 ) -> Dispatch:
-    """Wrap ``innermost`` in each middleware, the first listed outermost."""
+    """Wrap ``innermost`` in each middleware, the first listed outermost.
+
+    Every item is checked before any middleware runs its setup (which may take a resource,
+    subscribe or wrap the reducer), so a bad list fails before any of that happened.
+    Each link reports a foreign exception under its own middleware's name.
+    """
     middleware = tuple(middleware)
     for item in middleware:
         if not callable(item):
@@ -146,6 +194,11 @@ def _not_a_middleware(item: object) -> str:
 
 
 def _name_of(middleware: object) -> str:
+    """How errors name a middleware: its function's qualified name, else its class's.
+
+    Factories set ``__qualname__`` on the function they return (``"thunk_middleware"``), so
+    the name in a message is the one the user wrote in their list, not ``"middleware"``.
+    """
     return str(getattr(middleware, "__qualname__", None) or type(middleware).__qualname__)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from streamlit_redux.store.errors import SelectorError, StatePathError
 
+# "No default given": None is a default a caller may want.
 _MISSING: Any = object()
 
 
@@ -35,6 +36,7 @@ def select_path(
     dotted = ".".join(str(p) for p in parts)
 
     def read_path(state: Any) -> Any:
+        """Walk the parts from the root; the first missing one names the error."""
         current = state
         for index, part in enumerate(parts):
             try:
@@ -49,6 +51,7 @@ def select_path(
                 ) from exc
         return current
 
+    # Named after its path, so selector stats give one row per path, not one "read_path".
     read_path.__qualname__ = read_path.__name__ = f"select_path({dotted!r})"
     return read_path
 

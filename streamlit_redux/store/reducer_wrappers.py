@@ -63,6 +63,13 @@ class ReducerWrappers:
         return True
 
     def _rebuild(self) -> None:
+        """Wrap the app's reducer in every wrapper again, from the inside out.
+
+        Always from the bare reducer, never around the last result: a replaced wrapper must
+        not stay inside its replacement. A wrapper replaced by name keeps its place in the
+        order (a dict keeps the first insertion's position), so persistence stays outside or
+        inside the devtools however often a rerun rebuilds them.
+        """
         reducer = self.reducer
         for wrapper in self._wrappers.values():
             reducer = wrapper(reducer)
@@ -70,7 +77,13 @@ class ReducerWrappers:
 
 
 def _with_slices(slices: Mapping[str, Reducer]) -> ReducerWrapper:
-    """A wrapper running each injected slice reducer on its own key after the inner reducer."""
+    """A wrapper running each injected slice reducer on its own key after the inner reducer.
+
+    ``slices`` is a snapshot: a later injection builds a new wrapper under the same name, so a
+    reducer already handed out never changes behaviour. The state is set only when a slice
+    returned a new object, so an action no slice handles leaves the state object as it was
+    (and nobody is notified).
+    """
 
     def wrapper(inner: Reducer) -> Reducer:
         def reducer_with_slices(state: Any, action: Action) -> Any:

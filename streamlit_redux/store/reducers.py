@@ -20,14 +20,22 @@ from streamlit_redux.store.errors import (
     StreamlitReduxError,
 )
 
+# ``(state, action) -> state``, pure: the same inputs give the same state and the inputs are
+# never changed, which is what lets devtools replay a session and undo keep old states.
 Reducer: TypeAlias = Callable[[Any, Action], Any]
+# A reducer for one case of a table: called only for the actions its key accepts.
 CaseReducer: TypeAlias = Callable[[Any, Action], Any]
 Matcher: TypeAlias = Callable[[Action], bool]
 """A predicate on actions, RTK's ``addMatcher``: ``matches_prefix("todos/")`` or any callable."""
 
+# What keys a handler table: an action type, the creator of that type, or a matcher.
 HandlerKey: TypeAlias = "str | ActionCreator | Matcher"
 
+# The exact classes ``unchanged`` compares by value: immutable and cheap to compare. Exact,
+# not isinstance: a subclass may define == loosely (or slowly); and the type must match too,
+# so a flag that went from True to 1 is a change although True == 1.
 _SCALARS = frozenset({int, float, str, bytes, bool, type(None)})
+# The root a combined reducer starts from on INIT: one shared map, never changed.
 _EMPTY: PMap = pmap()  # type: ignore[type-arg]
 
 
@@ -164,6 +172,8 @@ def create_reducer(
     >>> reducer(None, inc()), reducer(5, create_action("reset/all")())
     (1, 0)
     """
+    # Frozen once, here: a list given as the initial state becomes a PVector that every store
+    # built on this reducer can share, since none of them can change it.
     frozen_initial = freeze(initial_state)
     table: dict[str, CaseReducer] = {}
     matchers: list[tuple[Matcher, CaseReducer]] = []
@@ -179,6 +189,7 @@ def create_reducer(
                 f"The handler for {_describe(key)} is {type(handler).__name__} {handler!r:.60}; "
                 "handlers must be functions taking (state, action) and returning the state."
             )
+    # Two shapes instead of one loop that is empty for most tables: see ``_exact_reducer``.
     if not matchers:
         return _exact_reducer(frozen_initial, table)
     return _matching_reducer(frozen_initial, table, tuple(matchers))

@@ -39,7 +39,16 @@ MAX_SLOTS = 256
 
 @dataclass
 class SelectorStats:
-    """Per-store usage of one selector: ``recomputations`` (misses) and ``hits``."""
+    """Per-store usage of one selector: ``recomputations`` (misses) and ``hits``.
+
+    Counted per store, unlike ``Selector.recomputations()``, because in Streamlit the
+    question is "does this session's page recompute on every rerun", which totals over
+    every session would hide. The memo bumps them without its lock: a race can lose an
+    increment, which statistics can afford and a lock taken on every read could not.
+
+    >>> SelectorStats(recomputations=1, hits=3).hit_rate
+    0.75
+    """
 
     recomputations: int = 0
     hits: int = 0
@@ -52,7 +61,11 @@ class SelectorStats:
 
 
 class Composed:
-    """What the memo needs from a selector built on other selectors (``Selector`` is one)."""
+    """What the memo needs from a selector built on other selectors (``Selector`` is one).
+
+    A base class rather than an import of ``Selector``: selectors.py imports this module for
+    the memo, so the memo names only what it uses, and the import points one way.
+    """
 
     dependencies: tuple[Callable[[Any], Any], ...]
     memo_size: int
@@ -87,6 +100,7 @@ class MemoKey:
         return isinstance(other, MemoKey) and self._hash == other._hash and self.key == other.key
 
     def __repr__(self) -> str:
+        """The start of the key: keys hold code objects and closures, and can be long."""
         return f"MemoKey({self.key!r:.60})"
 
 
@@ -107,6 +121,7 @@ def display_name(function: object) -> str:
     return name
 
 
+# "No result yet" / "not remembered": None is a result a selector may well return.
 _NOTHING: Any = object()
 
 
@@ -145,7 +160,12 @@ class _Slot:
 
 
 class SelectorCache:
-    """The memo of one store (see the module docstring for what it keeps and for how long)."""
+    """The memo of one store (see the module docstring for what it keeps and for how long).
+
+    Thread-safe for a store shared by sessions: keyed slots change under a lock, and a
+    slot's memory is replaced as whole tuples, so a reader never sees half an update. Two
+    threads missing at once both compute; either result is right, so whichever stays is fine.
+    """
 
     def __init__(self, *, max_slots: int = MAX_SLOTS) -> None:
         """An empty memo; ``max_slots`` bounds the keyed slots (the LRU one is dropped)."""
@@ -170,7 +190,11 @@ class SelectorCache:
             return {n: SelectorStats(s.recomputations, s.hits) for n, s in self._stats.items()}
 
     def slot_count(self) -> int:
-        """How many slots are alive: what the memo holds on to (for tests and devtools)."""
+        """How many slots are alive: what the memo holds on to (for tests and devtools).
+
+        Read without the lock: a count for a report, not a decision, so an approximate
+        number during a concurrent insert is fine.
+        """
         return len(self._by_key) + len(self._by_object)
 
     def _evaluate(self, selector: Callable[[Any], Any], state: Any, slot: _Slot) -> Any:

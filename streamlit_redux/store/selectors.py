@@ -58,6 +58,14 @@ class Selector(Composed, Generic[S, R]):
         name: str | None = None,
         memo_size: int = DEFAULT_MEMO_SIZE,
     ) -> None:
+        """Keep the inputs and the combiner; build one with :func:`create_selector`, which
+        checks them.
+
+        The selector holds no memo of its own, only what it is: one selector defined at module
+        level is shared by every session, and a memo on it would let sessions evict (and
+        read) each other's results. The count is the one thing shared, under a lock, because
+        ``+=`` on an attribute is not atomic across threads.
+        """
         self.dependencies = tuple(dependencies)
         self.result_func = result_func
         self.name = name or display_name(result_func)
@@ -66,7 +74,16 @@ class Selector(Composed, Generic[S, R]):
         self._count_lock = threading.Lock()
 
     def __call__(self, state: S) -> R:
-        """Compute against ``state`` with a throwaway memo (no caching shared across callers)."""
+        """Compute against ``state`` with a throwaway memo (no caching shared across callers).
+
+        Called directly there is no store whose memo to use; reselect keeps its memo on the
+        selector itself, which in a Streamlit server would be shared by every session.
+        ``store.select(selector)`` is the memoized way.
+
+        >>> total = create_selector(lambda s: s["prices"], lambda prices: sum(prices))
+        >>> total({"prices": [2, 3]}), total.recomputations()
+        (5, 1)
+        """
         result: R = SelectorCache().evaluate(self, state)
         return result
 
@@ -78,12 +95,19 @@ class Selector(Composed, Generic[S, R]):
         return self._recomputations
 
     def reset_recomputations(self) -> None:
-        """Set the recomputation count back to zero."""
+        """Set the recomputation count back to zero (reselect's ``resetRecomputations``).
+
+        For tests that count recomputations after a setup step; the memos are untouched.
+        """
         with self._count_lock:
             self._recomputations = 0
 
     def compute(self, inputs: tuple[Any, ...]) -> R:
-        """Run the combiner on ``inputs`` and count it: what a memo calls on a miss."""
+        """Run the combiner on ``inputs`` and count it: what a memo calls on a miss.
+
+        The combiner runs outside the lock, which guards only the count: a slow combiner on
+        one thread never holds up another's.
+        """
         result = self.result_func(*inputs)
         with self._count_lock:
             self._recomputations += 1

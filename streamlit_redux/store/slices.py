@@ -29,6 +29,11 @@ class _Namespace:
         self._table = dict(table)
 
     def __getattr__(self, name: str) -> Any:
+        """The entry ``name``, or an error listing every name this slice has.
+
+        The error is also an ``AttributeError``, so ``hasattr(slice.actions, "x")`` and
+        ``getattr(..., default)`` keep their usual meaning.
+        """
         table = self.__dict__.get("_table", {})
         if name in table:
             return table[name]
@@ -44,9 +49,11 @@ class _Namespace:
         return getattr(self, name)
 
     def __iter__(self) -> Iterator[str]:
+        """The names, in the order they were given to :func:`create_slice`."""
         return iter(self._table)
 
     def __len__(self) -> int:
+        """How many names: ``len(slice.actions)``."""
         return len(self._table)
 
     def __dir__(self) -> list[str]:
@@ -68,6 +75,12 @@ class Slice(Generic[S]):
         actions: Mapping[str, ActionCreator],
         selectors: Mapping[str, Callable[..., Any]],
     ) -> None:
+        """Hold what :func:`create_slice` built (build slices with it: it checks the name).
+
+        ``actions`` and ``selectors`` are typed ``Any``: their attributes are the case names
+        the user chose, which no static type can list, and ``Any`` keeps ``slice.actions.added``
+        free of editor warnings while a wrong name still fails at once at run time.
+        """
         self.name = name
         self.reducer = reducer
         self.actions: Any = _Namespace(name, "action", actions)
@@ -79,6 +92,7 @@ class Slice(Generic[S]):
         return value
 
     def __repr__(self) -> str:
+        """The name and the action cases: what tells two slices apart in a log or a REPL."""
         return f"Slice({self.name!r}, actions={list(self.actions)})"
 
 
@@ -111,6 +125,9 @@ def create_slice(
             f"create_slice needs a non-empty name without '/', got {name!r}; e.g. name='todos'."
         )
     creators = {case: ActionCreator(f"{name}/{case}") for case in reducers}
+    # The slice's own cases go in last, so they win over an extra reducer for the same action
+    # type (the table keeps the last handler per type): ``reducers`` is where a reader looks
+    # first for what an action does.
     handlers: dict[HandlerKey, CaseReducer] = dict(extra_reducers or {})
     handlers.update({creators[case]: fn for case, fn in reducers.items()})
     bound = {key: _on_root(name, fn) for key, fn in (selectors or {}).items()}
