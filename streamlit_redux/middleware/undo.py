@@ -15,11 +15,13 @@ size of the state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
-from pyrsistent import PMap, PVector, pmap, pvector
+from pyrsistent import PMap, pvector
 
+from streamlit_redux.middleware.undo_vector import HistoryVector
+from streamlit_redux.store._pmap_fast import map_builder
 from streamlit_redux.store.actions import Action, create_action
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.reducers import Reducer, unchanged
@@ -74,47 +76,51 @@ def group_by_action_types(*types: str) -> GroupBy:
     return lambda action, state, history: action.type if action.type in grouped else None
 
 
+_KEYS = ("past", "present", "future", "group", _LATEST)
+_build = map_builder(_KEYS)
+
+
 def _history(
-    past: PVector,  # type: ignore[type-arg]
+    past: Sequence[Any],
     present: Any,
-    future: PVector,  # type: ignore[type-arg]
+    future: Sequence[Any],
     group: Hashable = None,
     latest: Any = None,
     *,
     latest_is_present: bool = True,
 ) -> History:
-    return pmap(
-        {
-            "past": past,
-            "present": present,
-            "future": future,
-            "group": group,
-            _LATEST: present if latest_is_present else latest,
-        }
-    )
+    return _build((past, present, future, group, present if latest_is_present else latest))
 
 
 def _created(present: Any, ignore_initial_state: bool) -> History:
     # With ignore_initial_state, the first change does not push the initial state into past.
     return _history(
-        pvector(), present, pvector(), latest=None, latest_is_present=not ignore_initial_state
+        _EMPTY, present, _EMPTY, latest=None, latest_is_present=not ignore_initial_state
     )
 
 
+# Each jump moves one state per step between the ends of past and future (O(1) each, see
+# undo_vector), so undo and redo cost the same at any history length.
+
+
 def _jump_to_future(history: History, index: int) -> History:
-    future = history["future"]
+    future = _vector(history["future"], backwards=True)
     if not 0 <= index < len(future):
         return history
-    past = history["past"].append(history[_LATEST]).extend(future[:index])
-    return _history(past, future[index], future[index + 1 :])
+    past = _vector(history["past"]).pushed_back(history[_LATEST])
+    for _ in range(index):
+        past, future = past.pushed_back(future[0]), future.without_front()
+    return _history(past, future[0], future.without_front())
 
 
 def _jump_to_past(history: History, index: int) -> History:
-    past = history["past"]
+    past = _vector(history["past"])
     if not 0 <= index < len(past):
         return history
-    future = pvector([*past[index + 1 :], history[_LATEST], *history["future"]])
-    return _history(past[:index], past[index], future)
+    future = _vector(history["future"], backwards=True).pushed_front(history[_LATEST])
+    for _ in range(len(past) - index - 1):
+        past, future = past.without_back(), future.pushed_front(past[-1])
+    return _history(past.without_back(), past[-1], future)
 
 
 def _jump(history: History, steps: int) -> History:
@@ -125,21 +131,22 @@ def _jump(history: History, steps: int) -> History:
     return history
 
 
-def _insert(
-    past: PVector,  # type: ignore[type-arg]
-    latest: Any,
-    present: Any,
-    limit: int | None,
-    group: Hashable,
-) -> History:
+def _pushed(past: HistoryVector, latest: Any, limit: int | None) -> HistoryVector:
+    """``past`` with a new entry for ``latest``; at the ``limit`` (past + present) the oldest
+    goes (once: redux-undo trims one state per entry)."""
+    if latest is None:
+        return past.without_front() if limit is not None and limit <= len(past) + 1 else past
     if limit is not None and limit <= len(past) + 1:
-        past = past[1:]
-    if latest is not None:
-        past = past.append(latest)
-    return _history(past, present, _EMPTY, group)
+        return past.pushed_back(latest, at_most=max(len(past), 1))
+    return past.pushed_back(latest)
 
 
-_EMPTY: PVector = pvector()  # type: ignore[type-arg]
+_EMPTY = HistoryVector.of(pvector())
+
+
+def _vector(items: Any, *, backwards: bool = False) -> HistoryVector:
+    """A history's past or future as a ``HistoryVector`` (a rehydrated one holds PVectors)."""
+    return HistoryVector.of(items, backwards=backwards)
 
 
 def _index_of(action: Action) -> int:
@@ -212,27 +219,42 @@ def undoable(
         ignore_initial_state,
     )
 
+    # The fields of the last history this reducer built, by identity: the next step reads them
+    # here instead of from the PMap (five lookups). Any other state is read from its keys.
+    last: tuple[Any, ...] = (None,)
+
     def undoable_reducer(state: History | None, action: Action) -> History:
+        nonlocal last
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
-        history = state if _is_history(state) else _created(state, ignore_initial_state)
+        if last[0] is state:
+            history, past, before, latest, group = last
+        else:
+            history = state if _is_history(state) else _created(state, ignore_initial_state)
+            past, before = history["past"], history["present"]
+            latest, group = history[_LATEST], history["group"]
         handle = jumps.get(action.type)
         if handle is not None:
             return handle(history, action)
-        before = history["present"]
         present = reducer(before, action)
         if unchanged(present, before):
-            return history
-        latest = history[_LATEST]
+            return history  # type: ignore[no-any-return]
+        future = _EMPTY
         if unchanged(present, latest):  # back to the recorded present: no entry
-            return history.set("present", present)
-        if filter is not None and not filter(action, present, history):
-            filtered = history.set("present", present)
-            return filtered.set(_LATEST, present) if sync_filter else filtered
-        group = group_by(action, present, history) if group_by is not None else None
-        if group is not None and group == history["group"]:
-            return history.set("present", present).set(_LATEST, present)
-        return _insert(history["past"], latest, present, limit, group)
+            future = history["future"]
+        elif filter is not None and not filter(action, present, history):
+            future = history["future"]
+            latest = present if sync_filter else latest
+        elif group_by is not None and (key := group_by(action, present, history)) is not None:
+            if key == group:
+                latest, future = present, history["future"]
+            else:
+                past, group, latest = _pushed(_vector(past), latest, limit), key, present
+        else:
+            past, group, latest = _pushed(_vector(past), latest, limit), None, present
+        built = _history(past, present, future, group, latest, latest_is_present=False)
+        last = (built, past, present, latest, group)
+        return built
 
     return undoable_reducer
 

@@ -14,10 +14,11 @@ public ``set``. ``tests/store/test_pmap_fast.py`` checks with hypothesis that bo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from pyrsistent import PMap
+from pyrsistent import PMap, pmap, pvector
 
 _READ_VERSIONS = ("0.19.", "0.20.")
 """pyrsistent releases whose ``PMap`` layout this module was written against."""
@@ -84,3 +85,36 @@ def get_value(mapping: PMap, key: Any) -> Any:  # type: ignore[type-arg]
                     return stored_value
         return None
     return mapping.get(key)
+
+
+def map_builder(keys: tuple[Hashable, ...]) -> Callable[[Sequence[Any]], PMap]:  # type: ignore[type-arg]
+    """Return ``build(values)``, equal to ``pmap(dict(zip(keys, values)))`` in the same layout.
+
+    For maps built again and again with the same keys (an undo history on every step): the
+    bucket of each key is worked out once, so a build fills buckets instead of hashing keys
+    and sizing a table (about half of ``pmap``'s cost).
+
+    >>> build = map_builder(("a", "b"))
+    >>> build((1, 2)) == pmap({"a": 1, "b": 2})
+    True
+    """
+    if not ENABLED or len(set(keys)) != len(keys):
+        return lambda values: pmap(dict(zip(keys, values, strict=True)))
+    position = {key: index for index, key in enumerate(keys)}
+    # The layout pmap() gives these keys, inserted in this order; values do not move buckets.
+    layout: Any = pmap(dict.fromkeys(keys))._buckets
+    plan = tuple(
+        None if not bucket else tuple((key, position[key]) for key, _ in bucket)
+        for bucket in layout
+    )
+    size = len(keys)
+
+    def build(values: Sequence[Any]) -> PMap:  # type: ignore[type-arg]
+        result = _allocate(PMap)
+        result._size = size
+        result._buckets = pvector(
+            [None if spec is None else [(key, values[at]) for key, at in spec] for spec in plan]
+        )
+        return result  # type: ignore[no-any-return]
+
+    return build
