@@ -95,7 +95,7 @@ def _history(
 def _created(present: Any, ignore_initial_state: bool) -> History:
     # With ignore_initial_state, the first change does not push the initial state into past.
     return _history(
-        _EMPTY, present, _EMPTY, latest=None, latest_is_present=not ignore_initial_state
+        _EMPTY, present, _NO_FUTURE, latest=None, latest_is_present=not ignore_initial_state
     )
 
 
@@ -142,6 +142,8 @@ def _pushed(past: HistoryVector, latest: Any, limit: int | None) -> HistoryVecto
 
 
 _EMPTY = HistoryVector.of(pvector())
+_NO_FUTURE = HistoryVector.of(pvector(), backwards=True)
+"""An empty future, stored backwards: undo pushes at its front (see ``HistoryVector.of``)."""
 
 
 def _vector(items: Any, *, backwards: bool = False) -> HistoryVector:
@@ -227,19 +229,21 @@ def undoable(
         nonlocal last
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
+        handle = jumps.get(action.type)
         if last[0] is state:
             history, past, before, latest, group = last
         else:
             history = state if _is_history(state) else _created(state, ignore_initial_state)
+            if handle is not None:
+                return handle(history, action)
             past, before = history["past"], history["present"]
             latest, group = history[_LATEST], history["group"]
-        handle = jumps.get(action.type)
         if handle is not None:
             return handle(history, action)
         present = reducer(before, action)
         if unchanged(present, before):
             return history  # type: ignore[no-any-return]
-        future = _EMPTY
+        future = _NO_FUTURE
         if unchanged(present, latest):  # back to the recorded present: no entry
             future = history["future"]
         elif filter is not None and not filter(action, present, history):
