@@ -70,8 +70,10 @@ class HistoryVector(Sequence[Any]):
         """
         length = self._stop - self._start + 1
         drop = 0 if at_most is None or length <= at_most else length - max(at_most, 0)
-        if not self._backwards:
-            return self._pushed_high(value, drop=drop)
+        if not self._backwards:  # the common case, written out: it runs on every step
+            base, stop = self._base, self._stop
+            base = base.append(value) if stop == len(base) else base.set(stop, value)
+            return _windowed(base, self._start + drop, stop + 1, False)
         pushed = self._pushed_low(value)
         for _ in range(drop):
             pushed = pushed.without_front()
@@ -97,11 +99,9 @@ class HistoryVector(Sequence[Any]):
             return self._window(self._start + 1, self._stop)
         return self._window(self._start, self._stop - 1)
 
-    def _pushed_high(self, value: Any, *, drop: int = 0) -> HistoryVector:
+    def _pushed_high(self, value: Any) -> HistoryVector:
         base, stop = self._base, self._stop
         base = base.append(value) if stop == len(base) else base.set(stop, value)
-        if drop:  # forwards only: the front is the window's low end
-            return _windowed(base, self._start + drop, stop + 1, False)
         return HistoryVector(base, self._start, stop + 1, self._backwards)
 
     def _pushed_low(self, value: Any) -> HistoryVector:
