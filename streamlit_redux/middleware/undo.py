@@ -22,7 +22,7 @@ from typing import Any
 from pyrsistent import PMap, pvector
 
 from streamlit_redux.middleware.undo_vector import HistoryVector
-from streamlit_redux.store._pmap_fast import map_builder
+from streamlit_redux.store._pmap_fast import get_value, map_builder
 from streamlit_redux.store.actions import Action, create_action
 from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.reducers import Reducer, unchanged
@@ -79,6 +79,9 @@ def group_by_action_types(*types: str) -> GroupBy:
 
 _KEYS = ("past", "present", "future", "group", _LATEST)
 _build = map_builder(_KEYS)
+_last: tuple[Any, ...] = (None,)
+"""The last history built and its fields (past, present, future, latest, group): the next step
+on it reads them here instead of from the PMap. Checked by identity, so any store may use it."""
 
 
 def _history(
@@ -90,7 +93,20 @@ def _history(
     *,
     latest_is_present: bool = True,
 ) -> History:
-    return _build((past, present, future, group, present if latest_is_present else latest))
+    global _last
+    if latest_is_present:
+        latest = present
+    built = _build((past, present, future, group, latest))
+    _last = (built, past, present, future, latest, group)
+    return built
+
+
+def _fields(history: History) -> tuple[Any, ...]:
+    """(past, present, future, latest, group) of ``history``."""
+    last = _last
+    if last[0] is history:
+        return last[1:]
+    return tuple(get_value(history, key) for key in ("past", "present", "future", _LATEST, "group"))
 
 
 def _created(present: Any, ignore_initial_state: bool) -> History:
@@ -105,20 +121,22 @@ def _created(present: Any, ignore_initial_state: bool) -> History:
 
 
 def _jump_to_future(history: History, index: int) -> History:
-    future = _vector(history["future"], backwards=True)
+    past, _, future, latest, _ = _fields(history)
+    future = _vector(future, backwards=True)
     if not 0 <= index < len(future):
         return history
-    past = _vector(history["past"]).pushed_back(history[_LATEST])
+    past = _vector(past).pushed_back(latest)
     for _ in range(index):
         past, future = past.pushed_back(future[0]), future.without_front()
     return _history(past, future[0], future.without_front())
 
 
 def _jump_to_past(history: History, index: int) -> History:
-    past = _vector(history["past"])
+    past, _, future, latest, _ = _fields(history)
+    past = _vector(past)
     if not 0 <= index < len(past):
         return history
-    future = _vector(history["future"], backwards=True).pushed_front(history[_LATEST])
+    future = _vector(future, backwards=True).pushed_front(latest)
     for _ in range(len(past) - index - 1):
         past, future = past.without_back(), future.pushed_front(past[-1])
     return _history(past.without_back(), past[-1], future)
@@ -128,7 +146,7 @@ def _jump(history: History, steps: int) -> History:
     if steps > 0:
         return _jump_to_future(history, steps - 1)
     if steps < 0:
-        return _jump_to_past(history, len(history["past"]) + steps)
+        return _jump_to_past(history, len(_fields(history)[0]) + steps)
     return history
 
 
@@ -222,44 +240,34 @@ def undoable(
         ignore_initial_state,
     )
 
-    # The fields of the last history this reducer built, by identity: the next step reads them
-    # here instead of from the PMap (five lookups). Any other state is read from its keys.
-    last: tuple[Any, ...] = (None,)
-
     def undoable_reducer(state: History | None, action: Action) -> History:
-        nonlocal last
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
         handle = jumps.get(action.type)
-        if last[0] is state:
-            history, past, before, latest, group = last
+        if _last[0] is state:
+            history = state
         else:
             history = state if _is_history(state) else _created(state, ignore_initial_state)
-            if handle is not None:
-                return handle(history, action)
-            past, before = history["past"], history["present"]
-            latest, group = history[_LATEST], history["group"]
         if handle is not None:
             return handle(history, action)
+        past, before, future, latest, group = _fields(history)
         present = reducer(before, action)
         if unchanged(present, before):
             return history  # type: ignore[no-any-return]
-        future = _NO_FUTURE
         if unchanged(present, latest):  # back to the recorded present: no entry
-            future = history["future"]
+            pass
         elif filter is not None and not filter(action, present, history):
-            future = history["future"]
             latest = present if sync_filter else latest
         elif group_by is not None and (key := group_by(action, present, history)) is not None:
             if key == group:
-                latest, future = present, history["future"]
+                latest = present
             else:
-                past, group, latest = _pushed(_vector(past), latest, limit), key, present
+                past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
+                group, latest = key, present
         else:
-            past, group, latest = _pushed(_vector(past), latest, limit), None, present
-        built = _history(past, present, future, group, latest, latest_is_present=False)
-        last = (built, past, present, latest, group)
-        return built
+            past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
+            group, latest = None, present
+        return _history(past, present, future, group, latest, latest_is_present=False)
 
     return undoable_reducer
 
