@@ -130,16 +130,14 @@ class HistoryVector(Sequence[Any]):
         return self._stop - self._start
 
     def __getitem__(self, index: Any) -> Any:
-        if not isinstance(index, int):
-            return self.plain()[index]
         length = self._stop - self._start
-        if index < 0:
-            index += length
-        if not 0 <= index < length:
-            raise IndexError(f"HistoryVector index out of range: {index} (length {length})")
+        at = index + length if isinstance(index, int) and index < 0 else index
+        if not isinstance(at, int) or not 0 <= at < length:
+            # Slices, and the IndexError or TypeError a plain vector raises, from a plain one.
+            return self.plain()[index]
         if self._backwards:
-            return self._base[self._stop - 1 - index]
-        return self._base[self._start + index]
+            return self._base[self._stop - 1 - at]
+        return self._base[self._start + at]
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.plain())
@@ -186,9 +184,11 @@ class HistoryVector(Sequence[Any]):
         return pvector, (list(self.plain()),)
 
     def __getattr__(self, name: str) -> Any:
-        # The rest of the PVector API (append, set, evolver, tolist ...) from a plain copy.
+        # The rest of the PVector API (append, set, evolver, tolist ...) from a plain copy;
+        # special names are looked up as usual (and missing ones raise the AttributeError
+        # that copy, pickle and hasattr expect).
         if name.startswith("__"):
-            raise AttributeError(name)
+            return object.__getattribute__(self, name)
         return getattr(self.plain(), name)
 
 

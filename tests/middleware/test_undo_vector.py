@@ -3,6 +3,7 @@
 import copy
 import pickle
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pyrsistent import PVector, pvector
@@ -61,6 +62,16 @@ def test_it_is_a_pvector_that_copies_and_pickles_as_a_plain_one():
     assert isinstance(vector, PVector)
     for twin in (copy.copy(vector), copy.deepcopy(vector), pickle.loads(pickle.dumps(vector))):
         assert type(twin) is type(pvector()) and twin == pvector([0, 1, 2])
+
+
+def test_out_of_range_and_bad_indexes_raise_what_a_pvector_raises():
+    vector = HistoryVector.of(pvector([1, 2]), backwards=True)
+    for index in (2, -3, "0"):
+        with pytest.raises((IndexError, TypeError)) as raised:
+            vector[index]
+        with pytest.raises(raised.type):
+            pvector([2, 1])[index]
+    assert not hasattr(vector, "__no_such_thing__")
 
 
 def test_unused_slots_stay_bounded_by_the_length():
