@@ -26,6 +26,7 @@ from pyrsistent import PMap, PSet, PVector
 from streamlit_redux.middleware.development import development_mode
 from streamlit_redux.middleware.undo import LATEST_UNFILTERED
 from streamlit_redux.store._pmap_fast import get_value
+from streamlit_redux.store._pmap_fast import items as pmap_items
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
@@ -294,11 +295,13 @@ _Where = tuple[Any, Any]
 
 
 def _children(container: Any) -> Iterable[tuple[Any, Any]]:
-    if isinstance(container, PMap) and len(container) == 5 and LATEST_UNFILTERED in container:
-        # An undoable history (its five keys): every state in it was checked when it was the
-        # present (and reporting the present's path does not depend on the PMap's hash order).
-        present, group = get_value(container, "present"), get_value(container, "group")
-        return (("present", present), ("group", group))
+    if isinstance(container, PMap):
+        if len(container) == 5 and LATEST_UNFILTERED in container:
+            # An undoable history (its five keys): every state in it was checked when it was
+            # the present (and reporting the present's path does not depend on hash order).
+            present, group = get_value(container, "present"), get_value(container, "group")
+            return (("present", present), ("group", group))
+        return pmap_items(container)
     if isinstance(container, Mapping):
         return container.items()
     if isinstance(container, (PVector, list, tuple)):

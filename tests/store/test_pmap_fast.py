@@ -83,3 +83,10 @@ def test_map_builder_builds_what_pmap_builds(key_list, data):
     assert built.set("extra", 1) == public.set("extra", 1)
     for key in keys_:
         assert set_value(built, key, "new") == public.set(key, "new")
+
+
+@given(maps, st.lists(keys, max_size=5))
+def test_items_reads_the_pairs_of_public_items_in_order(mapping, removed):
+    for key in removed:  # removals leave empty buckets behind
+        mapping = mapping.discard(key)
+    assert list(_pmap_fast.items(mapping)) == list(mapping.items())
