@@ -197,9 +197,14 @@ _SKIP, _BY_VALUE, _REMEMBERED, _CONTAINER, _LEAF, _MUTABLE_CONTAINER, _MUTABLE_L
     range(8)
 )
 _kinds: dict[type, int] = {}
+_MAX_KINDS = 1024
+"""Classes defined in a Streamlit script are new objects on every rerun: the table starts over
+when it is full, so it never holds on to old ones for long."""
 
 
 def _kind_of(cls: type) -> int:
+    if len(_kinds) >= _MAX_KINDS:
+        _kinds.clear()
     if cls in NATIVE_CLASSES:
         return _SKIP
     traits = (
@@ -241,9 +246,13 @@ def _first_problem(
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
     refs, kinds = seen._refs, _kinds
+    # With ignored paths, a container above one is clean only at this path: not remembered.
+    owners: dict[int, Any] = {}
+    tainted: set[int] = set()
     while stack:
         where, current = stack.pop()
         if skip_paths and _format(where) in skip_paths:
+            _taint(where[0], owners, tainted)
             continue
         cls = current.__class__
         kind = kinds.get(cls)
@@ -261,6 +270,8 @@ def _first_problem(
             if serializable and not accepts(current):
                 return _format(where) or "<root>", current, "serializable"
             continue
+        if skip_paths:
+            owners[id(where)] = current
         for key, child in _children(current):
             # Cheapest first: most children are plain leaves or subtrees checked before.
             cls = child.__class__
@@ -277,8 +288,16 @@ def _first_problem(
                     continue
             stack.append(((where, key), child))
     for container in clean:
-        seen.add(container)
+        if id(container) not in tainted:
+            seen.add(container)
     return None
+
+
+def _taint(where: _Where | None, owners: dict[int, Any], tainted: set[int]) -> None:
+    """Mark the containers along ``where`` (the parents of a skipped path) as not remembered."""
+    while where is not None:
+        tainted.add(id(owners[id(where)]))
+        where = where[0]
 
 
 def _odd_kind(value: Any, immutable: bool) -> int:

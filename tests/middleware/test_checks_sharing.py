@@ -5,6 +5,7 @@ one, and report one of the problems the full walk finds."""
 from collections.abc import Mapping
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyrsistent import pmap, pset, pvector
@@ -145,3 +146,27 @@ def test_a_fraction_accepted_by_the_hook_is_decided_per_value_not_per_class():
     assert _first_problem(pvector([Fraction(1, 2)]), seen, True, True, frozenset(), accepts) is None
     problem = _first_problem(pvector([Fraction(1, 20)]), seen, True, True, frozenset(), accepts)
     assert problem is not None and problem[0] == "[0]" and problem[2] == "serializable"
+
+
+def test_classes_made_on_every_rerun_are_not_kept_forever():
+    from streamlit_redux.middleware import checks
+
+    for _ in range(3 * checks._MAX_KINDS):
+        fresh = type("Row", (), {})  # what a script rerun does to a class it defines
+        _first_problem(pvector([fresh()]), CheckedSubtrees(), True, True, frozenset(), _hook_accepts(None))
+    assert len(checks._kinds) <= checks._MAX_KINDS
+
+
+def test_a_subtree_clean_only_under_an_ignored_path_is_checked_again_elsewhere():
+    """Found by the property above: a vector whose bad item sat at an ignored path was
+    remembered as clean, so the same vector under another key went unchecked."""
+    shared = pvector([Opaque()])
+    states = iter([pmap({"cache": shared}), pmap({"cache": shared, "rows": shared})])
+    store = Store(
+        lambda s, a: next(states) if a.type == "next" else s,
+        pmap(),
+        middleware=[checks_middleware(enabled=True, ignored_paths=["cache[0]"])],
+    )
+    store.dispatch({"type": "next"})
+    with pytest.raises(CheckError, match=r'^After "next", the state holds a Opaque at "rows\[0\]"'):
+        store.dispatch({"type": "next"})
