@@ -153,11 +153,11 @@ def _jump(history: History, steps: int) -> History:
 def _pushed(past: HistoryVector, latest: Any, limit: int | None) -> HistoryVector:
     """``past`` with a new entry for ``latest``; at the ``limit`` (past + present) the oldest
     goes (once: redux-undo trims one state per entry)."""
+    length = len(past)
+    full = limit is not None and limit <= length + 1
     if latest is None:
-        return past.without_front() if limit is not None and limit <= len(past) + 1 else past
-    if limit is not None and limit <= len(past) + 1:
-        return past.pushed_back(latest, at_most=max(len(past), 1))
-    return past.pushed_back(latest)
+        return past.without_front() if full else past
+    return past.pushed_back(latest, at_most=max(length, 1) if full else None)
 
 
 _EMPTY = HistoryVector.of(pvector())
@@ -244,13 +244,14 @@ def undoable(
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
         handle = jumps.get(action.type)
-        if _last[0] is state:
-            history = state
+        last = _last
+        if last[0] is state and handle is None:  # the usual step: fields kept beside it
+            history, past, before, future, latest, group = last
         else:
             history = state if _is_history(state) else _created(state, ignore_initial_state)
-        if handle is not None:
-            return handle(history, action)
-        past, before, future, latest, group = _fields(history)
+            if handle is not None:
+                return handle(history, action)
+            past, before, future, latest, group = _fields(history)
         present = reducer(before, action)
         if unchanged(present, before):
             return history  # type: ignore[no-any-return]
