@@ -17,8 +17,9 @@ An import is checked completely before anything changes: a bad file raises a
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any, NoReturn
+
+from pyrsistent import PMap
 
 from streamlit_redux.devtools.actions import import_state
 from streamlit_redux.devtools.errors import SessionExportError, SessionImportError
@@ -199,7 +200,7 @@ def _action(index: int, entry: dict[str, Any]) -> Action:
     if not isinstance(entry.get("error", False), bool):
         _bad_action(index, f'its "error" is {_summary(entry.get("error"))}, not true/false')
     decoded_meta = _imported(meta, f"actions[{index}].meta")
-    if not isinstance(decoded_meta, Mapping):  # a tagged object: {"__tuple__": [...]}
+    if not isinstance(decoded_meta, PMap):  # a tagged object: {"__tuple__": [...]}
         _bad_action(index, f'its "meta" decodes to a {type(decoded_meta).__name__}, not a map')
     return Action(
         action_type,

@@ -25,10 +25,13 @@ from pyrsistent import PMap, PSet, PVector
 
 from streamlit_redux.middleware.development import development_mode
 from streamlit_redux.middleware.undo import LATEST_UNFILTERED
+from streamlit_redux.store._pmap_fast import get_value
+from streamlit_redux.store._pmap_fast import items as pmap_items
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
     NATIVE_CLASSES,
+    SCALAR_TYPES,
     Encoder,
     SerializationError,
     is_scalar,
@@ -164,7 +167,14 @@ class CheckedSubtrees:
     """
 
     def __init__(self) -> None:
-        self._refs: dict[int, weakref.ref[Any]] = {}
+        refs: dict[int, _KeyedRef] = {}
+
+        def forget(dead: weakref.ref[Any]) -> None:  # one callback for every entry
+            key = dead.key  # type: ignore[attr-defined]
+            if refs.get(key) is dead:
+                del refs[key]
+
+        self._refs, self._forget = refs, forget
 
     def __contains__(self, value: object) -> bool:
         ref = self._refs.get(id(value))
@@ -174,13 +184,49 @@ class CheckedSubtrees:
         return len(self._refs)
 
     def add(self, value: Any) -> None:
-        key, refs = id(value), self._refs
+        ref = _KeyedRef(value, self._forget)
+        ref.key = key = id(value)
+        self._refs[key] = ref
 
-        def forget(dead: weakref.ref[Any]) -> None:
-            if refs.get(key) is dead:
-                del refs[key]
 
-        refs[key] = weakref.ref(value, forget)
+class _KeyedRef(weakref.ref):  # type: ignore[type-arg]
+    """A weak reference that knows its own key, so no callback has to be made per entry."""
+
+    __slots__ = ("key",)
+    key: int
+
+
+# What the walk does with a value, decided once per class (a state holds few classes, often).
+_SKIP, _BY_VALUE, _REMEMBERED, _CONTAINER, _LEAF, _MUTABLE_CONTAINER, _MUTABLE_LEAF, _ODD = (
+    range(8)
+)
+_kinds: dict[type, int] = {}
+_MAX_KINDS = 1024
+"""Classes defined in a Streamlit script are new objects on every rerun: the table starts over
+when it is full, so it never holds on to old ones for long."""
+
+
+def _kind_of(cls: type) -> int:
+    if len(_kinds) >= _MAX_KINDS:
+        _kinds.clear()
+    if cls in NATIVE_CLASSES:
+        return _SKIP
+    traits = (
+        issubclass(cls, SCALAR_TYPES),
+        issubclass(cls, _MUTABLE),
+        issubclass(cls, _EMPTY_OK),
+        issubclass(cls, CONTAINER_TYPES),
+    )
+    kind = {
+        (True, False, False, False): _BY_VALUE,  # is_scalar decides: big ints, nan, Decimal
+        (False, False, True, True): _REMEMBERED,
+        (False, False, False, True): _CONTAINER,
+        (False, False, False, False): _LEAF,
+        (False, True, False, True): _MUTABLE_CONTAINER,
+        (False, True, False, False): _MUTABLE_LEAF,
+    }.get(traits, _ODD)  # a class of two natures: the general rules below, in full
+    _kinds[cls] = kind
+    return kind
 
 
 def _first_problem(
@@ -196,32 +242,75 @@ def _first_problem(
     """Depth-first search for the first bad value: (path, value, "mutable" | "serializable").
 
     Paths are built only when needed (a report, or ignored paths to compare with): formatting
-    one per visited node would cost more than the check itself.
+    one per visited node would cost more than the check itself. Subtrees in ``seen`` are
+    skipped (checked before, and immutable); what is clean here is added to it.
     """
     if is_scalar(value) or value in seen:
         return None
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
+    refs, kinds = seen._refs, _kinds
+    # With ignored paths, a container above one is clean only at this path: not remembered.
+    owners: dict[int, Any] = {}
+    tainted: set[int] = set()
     while stack:
         where, current = stack.pop()
         if skip_paths and _format(where) in skip_paths:
+            _taint(where[0], owners, tainted)
             continue
-        if isinstance(current, _MUTABLE) and immutable:
-            return _format(where) or "<root>", current, "mutable"
-        if isinstance(current, _EMPTY_OK):
+        cls = current.__class__
+        kind = kinds.get(cls)
+        if kind is None:
+            kind = _kind_of(cls)
+        if kind == _ODD:
+            kind = _odd_kind(current, immutable)
+        if kind >= _MUTABLE_CONTAINER:
+            if immutable:
+                return _format(where) or "<root>", current, "mutable"
+            kind = _CONTAINER if kind == _MUTABLE_CONTAINER else _LEAF
+        if kind == _REMEMBERED:
             clean.append(current)  # weak-referenceable and immutable: remembered when clean
-        elif not isinstance(current, CONTAINER_TYPES):
+        elif kind != _CONTAINER:
             if serializable and not accepts(current):
                 return _format(where) or "<root>", current, "serializable"
             continue
+        if skip_paths:
+            owners[id(where)] = current
         for key, child in _children(current):
             # Cheapest first: most children are plain leaves or subtrees checked before.
-            if child.__class__ in NATIVE_CLASSES or child in seen or is_scalar(child):
+            cls = child.__class__
+            kind = kinds.get(cls)
+            if kind is None:
+                kind = _kind_of(cls)
+            if kind == _SKIP or (kind == _BY_VALUE and is_scalar(child)):
                 continue  # a non-finite float is no scalar: it goes on the stack to be reported
+            if kind in (_REMEMBERED, _ODD):
+                ref = refs.get(id(child))
+                if ref is not None and ref() is child:
+                    continue
+                if kind == _ODD and is_scalar(child):
+                    continue
             stack.append(((where, key), child))
     for container in clean:
-        seen.add(container)
+        if id(container) not in tainted:
+            seen.add(container)
     return None
+
+
+def _taint(where: _Where | None, owners: dict[int, Any], tainted: set[int]) -> None:
+    """Mark the containers along ``where`` (the parents of a skipped path) as not remembered."""
+    while where is not None:
+        tainted.add(id(owners[id(where)]))
+        where = where[0]
+
+
+def _odd_kind(value: Any, immutable: bool) -> int:
+    """The kind of a value whose class has two natures, by the general rules in their order."""
+    if isinstance(value, _MUTABLE) and immutable:
+        return _MUTABLE_LEAF
+    if isinstance(value, _EMPTY_OK):
+        return _REMEMBERED
+    return _CONTAINER if isinstance(value, CONTAINER_TYPES) else _LEAF
 
 
 # A path as a chain of (parent, key) links, formatted only on demand.
@@ -229,10 +318,13 @@ _Where = tuple[Any, Any]
 
 
 def _children(container: Any) -> Iterable[tuple[Any, Any]]:
-    if isinstance(container, PMap) and LATEST_UNFILTERED in container:
-        # An undoable history: every state in it was checked when it was the present (and
-        # reporting the present's path does not depend on the PMap's hash order).
-        return (("present", container["present"]), ("group", container.get("group")))
+    if isinstance(container, PMap):
+        if len(container) == 5 and LATEST_UNFILTERED in container:
+            # An undoable history (its five keys): every state in it was checked when it was
+            # the present (and reporting the present's path does not depend on hash order).
+            present, group = get_value(container, "present"), get_value(container, "group")
+            return (("present", present), ("group", group))
+        return pmap_items(container)
     if isinstance(container, Mapping):
         return container.items()
     if isinstance(container, (PVector, list, tuple)):

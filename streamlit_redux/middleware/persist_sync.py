@@ -91,6 +91,10 @@ class Sync:
         if self.debounce_s <= 0:
             self.sync(book)
             return
+        if book.timer is not None:
+            # A pending timer writes the newest committed state when it fires (it reads the
+            # state after clearing book.timer), so this commit is covered: no lock to take.
+            return
         with book.lock:
             if book.timer is None:
                 book.timer = threading.Timer(self.debounce_s, self._timer_fired, args=(book,))

@@ -10,16 +10,19 @@
 
 History is a ``PMap``: ``past`` and ``future`` are ``PVector``s of states. pyrsistent shares
 every untouched subtree between those states, so memory grows with what changed, not with the
-size of the state.
+size of the state. They are ``HistoryVector``s (see ``undo_vector``): a step, an undo or a redo
+moves one state between their ends in O(1), so it costs the same at any history length.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
-from pyrsistent import PMap, PVector, pmap, pvector
+from pyrsistent import PMap, pvector
 
+from streamlit_redux.middleware.undo_vector import HistoryVector
+from streamlit_redux.store._pmap_fast import get_value, map_builder
 from streamlit_redux.store.actions import Action, create_action
 from streamlit_redux.store.errors import HistoryActionError, UndoDefinitionError
 from streamlit_redux.store.reducers import Reducer, unchanged
@@ -74,72 +77,97 @@ def group_by_action_types(*types: str) -> GroupBy:
     return lambda action, state, history: action.type if action.type in grouped else None
 
 
+_KEYS = ("past", "present", "future", "group", _LATEST)
+_build = map_builder(_KEYS)
+_last: tuple[Any, ...] = (None,)
+"""The last history built and its fields (past, present, future, latest, group): the next step
+on it reads them here instead of from the PMap. Checked by identity, so any store may use it."""
+
+
 def _history(
-    past: PVector,  # type: ignore[type-arg]
+    past: Sequence[Any],
     present: Any,
-    future: PVector,  # type: ignore[type-arg]
+    future: Sequence[Any],
     group: Hashable = None,
     latest: Any = None,
     *,
     latest_is_present: bool = True,
 ) -> History:
-    return pmap(
-        {
-            "past": past,
-            "present": present,
-            "future": future,
-            "group": group,
-            _LATEST: present if latest_is_present else latest,
-        }
-    )
+    global _last
+    if latest_is_present:
+        latest = present
+    built = _build((past, present, future, group, latest))
+    _last = (built, past, present, future, latest, group)
+    return built
+
+
+def _fields(history: History) -> tuple[Any, ...]:
+    """(past, present, future, latest, group) of ``history``."""
+    last = _last
+    if last[0] is history:
+        return last[1:]
+    return tuple(get_value(history, key) for key in ("past", "present", "future", _LATEST, "group"))
 
 
 def _created(present: Any, ignore_initial_state: bool) -> History:
     # With ignore_initial_state, the first change does not push the initial state into past.
     return _history(
-        pvector(), present, pvector(), latest=None, latest_is_present=not ignore_initial_state
+        _EMPTY, present, _NO_FUTURE, latest=None, latest_is_present=not ignore_initial_state
     )
 
 
+# Each jump moves one state per step between the ends of past and future (O(1) each, see
+# undo_vector), so undo and redo cost the same at any history length.
+
+
 def _jump_to_future(history: History, index: int) -> History:
-    future = history["future"]
+    past, _, future, latest, _ = _fields(history)
+    future = _vector(future, backwards=True)
     if not 0 <= index < len(future):
         return history
-    past = history["past"].append(history[_LATEST]).extend(future[:index])
-    return _history(past, future[index], future[index + 1 :])
+    past = _vector(past).pushed_back(latest)
+    for _ in range(index):
+        past, future = past.pushed_back(future[0]), future.without_front()
+    return _history(past, future[0], future.without_front())
 
 
 def _jump_to_past(history: History, index: int) -> History:
-    past = history["past"]
+    past, _, future, latest, _ = _fields(history)
+    past = _vector(past)
     if not 0 <= index < len(past):
         return history
-    future = pvector([*past[index + 1 :], history[_LATEST], *history["future"]])
-    return _history(past[:index], past[index], future)
+    future = _vector(future, backwards=True).pushed_front(latest)
+    for _ in range(len(past) - index - 1):
+        past, future = past.without_back(), future.pushed_front(past[-1])
+    return _history(past.without_back(), past[-1], future)
 
 
 def _jump(history: History, steps: int) -> History:
     if steps > 0:
         return _jump_to_future(history, steps - 1)
     if steps < 0:
-        return _jump_to_past(history, len(history["past"]) + steps)
+        return _jump_to_past(history, len(_fields(history)[0]) + steps)
     return history
 
 
-def _insert(
-    past: PVector,  # type: ignore[type-arg]
-    latest: Any,
-    present: Any,
-    limit: int | None,
-    group: Hashable,
-) -> History:
-    if limit is not None and limit <= len(past) + 1:
-        past = past[1:]
-    if latest is not None:
-        past = past.append(latest)
-    return _history(past, present, _EMPTY, group)
+def _pushed(past: HistoryVector, latest: Any, limit: int | None) -> HistoryVector:
+    """``past`` with a new entry for ``latest``; at the ``limit`` (past + present) the oldest
+    goes (once: redux-undo trims one state per entry)."""
+    length = len(past)
+    full = limit is not None and limit <= length + 1
+    if latest is None:
+        return past.without_front() if full else past
+    return past.pushed_back(latest, at_most=max(length, 1) if full else None)
 
 
-_EMPTY: PVector = pvector()  # type: ignore[type-arg]
+_EMPTY = HistoryVector.of(pvector())
+_NO_FUTURE = HistoryVector.of(pvector(), backwards=True)
+"""An empty future, stored backwards: undo pushes at its front (see ``HistoryVector.of``)."""
+
+
+def _vector(items: Any, *, backwards: bool = False) -> HistoryVector:
+    """A history's past or future as a ``HistoryVector`` (a rehydrated one holds PVectors)."""
+    return HistoryVector.of(items, backwards=backwards)
 
 
 def _index_of(action: Action) -> int:
@@ -218,24 +246,32 @@ def undoable(
     def undoable_reducer(state: History | None, action: Action) -> History:
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
-        history = state if _is_history(state) else _created(state, ignore_initial_state)
         handle = jumps.get(action.type)
-        if handle is not None:
-            return handle(history, action)
-        before = history["present"]
+        last = _last
+        if last[0] is state and handle is None:  # the usual step: fields kept beside it
+            history, past, before, future, latest, group = last
+        else:
+            history = state if _is_history(state) else _created(state, ignore_initial_state)
+            if handle is not None:
+                return handle(history, action)
+            past, before, future, latest, group = _fields(history)
         present = reducer(before, action)
         if unchanged(present, before):
-            return history
-        latest = history[_LATEST]
+            return history  # type: ignore[no-any-return]
         if unchanged(present, latest):  # back to the recorded present: no entry
-            return history.set("present", present)
-        if filter is not None and not filter(action, present, history):
-            filtered = history.set("present", present)
-            return filtered.set(_LATEST, present) if sync_filter else filtered
-        group = group_by(action, present, history) if group_by is not None else None
-        if group is not None and group == history["group"]:
-            return history.set("present", present).set(_LATEST, present)
-        return _insert(history["past"], latest, present, limit, group)
+            pass
+        elif filter is not None and not filter(action, present, history):
+            latest = present if sync_filter else latest
+        elif group_by is not None and (key := group_by(action, present, history)) is not None:
+            if key == group:
+                latest = present
+            else:
+                past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
+                group, latest = key, present
+        else:
+            past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
+            group, latest = None, present
+        return _history(past, present, future, group, latest, latest_is_present=False)
 
     return undoable_reducer
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
-from pyrsistent import pmap, pvector
+from pyrsistent import PVector, pmap
 
 from streamlit_redux import (
     Action,
@@ -271,7 +271,7 @@ def test_history_memory_grows_with_the_changes_not_the_state_size():
     assert len(store.state["past"]) == 200
     assert grown < 5_000_000
     assert store.state["past"][0] is not store.state["present"]
-    assert isinstance(store.state["future"], type(pvector()))
+    assert isinstance(store.state["future"], PVector)
 
 
 def test_custom_action_types_replace_the_built_in_ones():

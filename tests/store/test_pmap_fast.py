@@ -69,3 +69,24 @@ def test_without_a_known_layout_the_public_set_is_used(monkeypatch):
     mapping = pmap({"a": 1})
     assert set_value(mapping, "a", 2) == pmap({"a": 2})
     assert get_value(mapping, "a") == 1
+
+
+@given(st.lists(keys, unique=True, max_size=12), st.data())
+def test_map_builder_builds_what_pmap_builds(key_list, data):
+    keys_ = tuple(key_list)
+    values_ = data.draw(st.lists(values, min_size=len(keys_), max_size=len(keys_)))
+    built, public = _pmap_fast.map_builder(keys_)(values_), pmap(dict(zip(keys_, values_, strict=True)))
+    assert type(built) is PMap
+    assert built == public
+    assert list(built.items()) == list(public.items())  # the same layout, so the same order
+    assert hash(built) == hash(public)
+    assert built.set("extra", 1) == public.set("extra", 1)
+    for key in keys_:
+        assert set_value(built, key, "new") == public.set(key, "new")
+
+
+@given(maps, st.lists(keys, max_size=5))
+def test_items_reads_the_pairs_of_public_items_in_order(mapping, removed):
+    for key in removed:  # removals leave empty buckets behind
+        mapping = mapping.discard(key)
+    assert list(_pmap_fast.items(mapping)) == list(mapping.items())
