@@ -8,6 +8,7 @@ from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 
 collect_ignore_glob = [
     "tests/*/apps/*",
+    "benchmarks/apps/*",
     "benchmarks/reruns/*_dashboard.py",
     "benchmarks/reruns/sales.py",
     "benchmarks/reruns/driver.py",
