@@ -33,11 +33,20 @@ class Variant:
 
 
 HEAVY = (Variant("plain st.session_state", "heavy_plain.py"), Variant("streamlit_redux", "heavy_redux.py"))
-FLOOR = (
+_FLOOR = (
     Variant("plain @st.fragment", "floor_plain.py"),
     Variant("plain @st.fragment + st.rerun(key)", "floor_plain.py", (("FLOOR_KEYED_RERUN", "1"),)),
     Variant("store.bind in @store.fragment", "floor_redux.py"),
 )
+NO_GC = (("STREAMLIT_RUNNER_POST_SCRIPT_GC", "false"),)
+"""Where an interaction's time goes: Streamlit runs ``gc.collect(2)`` after every script run
+(``runner.postScriptGC``), which walks every object of the process (Streamlit, pandas, pyarrow
+...), and a keyed rerun from a callback is two script runs (the interrupted one, then the
+fragments). The floor is measured with that collection on (the default) and off."""
+FLOOR = _FLOOR + tuple(
+    Variant(f"{v.label}, postScriptGC off", v.app, (*v.env, *NO_GC)) for v in _FLOOR
+)
+HEAVY_NO_GC = tuple(Variant(f"{v.label}, postScriptGC off", v.app, NO_GC) for v in HEAVY)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,8 @@ class Sample:
     runs: dict[str, int]
     cpu_s: float
     ws_bytes: int
+    server_s: float  # first BackMsg sent to the last ForwardMsg received before the text showed
+    frames: int  # ForwardMsgs received in that span
 
 
 @dataclass
@@ -74,6 +85,8 @@ class Measured:
             "fragment_runs": sum(v for k, v in runs.items() if k != "app") / n,
             "cpu_ms": sum(s.cpu_s for s in samples) / n * 1e3,
             "ws_kb": sum(s.ws_bytes for s in samples) / n / 1024,
+            "server_p50_ms": summary([s.server_s for s in samples])["p50_ms"],
+            "frames": sum(s.frames for s in samples) / n,
             "n": n,
         }
 
@@ -104,18 +117,16 @@ def add_to_tray(tray: list[str]) -> Step:
     return Step("add to the tray", lambda page: None, act, re.compile(f"^tray={','.join(tray)}$"))
 
 
-def heavy_steps(reps: int) -> list[Step]:
+def heavy_steps(reps: int, *, body: bool = True) -> list[Step]:
     """Pick a product (fragment data), add it to the tray (fragment data, another fragment),
-    switch the metric (body data); ``reps`` times."""
+    switch the metric (body data, left out when ``body`` is false); ``reps`` times."""
     steps, tray = [], []
     for rep in range(reps):
         product = PRODUCTS[1 + rep]
         tray.append(product)
-        steps += [
-            pick(product, shows="detail"),
-            add_to_tray(list(tray)),
-            choose_metric(METRICS[(rep + 1) % 2]),
-        ]
+        steps += [pick(product, shows="detail"), add_to_tray(list(tray))]
+        if body:
+            steps.append(choose_metric(METRICS[(rep + 1) % 2]))
     return steps
 
 
@@ -148,13 +159,15 @@ class _Session:
         started = time.perf_counter()
         step.act(page)
         page.get_by_text(step.expected).first.wait_for(timeout=TIMEOUT_MS)
-        shown = time.perf_counter() - started
+        shown_at = time.perf_counter()
+        shown = shown_at - started
         wait_for_run(page, TIMEOUT_MS)
         done = time.perf_counter() - started
         page.wait_for_timeout(200)  # trailing messages (the run's end, a keyed rerun) arrive
         return Sample(
             shown, done, dict(Counter(self.log.read_text().split())),
             cpu_seconds(pid) - cpu, self.meter.received - received,
+            *self.meter.server_part(started, shown_at),
         )
 
     def close(self) -> None:
@@ -165,14 +178,16 @@ class _Session:
 def play_side_by_side(
     variants: tuple[Variant, ...], steps: list[Step], browser: Any, workdir: Path, env: dict[str, str]
 ) -> dict[str, Measured]:
-    """Play ``steps`` on every variant, step by step in turn; the first step of each kind is a
-    warm-up (caches fill, the browser lays the page out) and is not kept."""
+    """Play ``steps`` on every variant, step by step in turn (who goes first rotates, so no
+    variant always follows the same neighbour's trailing work); the first step of each kind is
+    a warm-up (caches fill, the browser lays the page out) and is not kept."""
     sessions = {v.label: _Session(v, browser, workdir, env) for v in variants}
     results = {label: Measured() for label in sessions}
     seen: set[str] = set()
     try:
-        for step in steps:
-            for label, session in sessions.items():
+        order = list(sessions.items())
+        for turn, step in enumerate(steps):
+            for label, session in order[turn % len(order) :] + order[: turn % len(order)]:
                 sample = session.play(step)
                 if step.interaction in seen:
                     results[label].samples.setdefault(step.interaction, []).append(sample)
@@ -186,7 +201,8 @@ def play_side_by_side(
 def table(results: dict[str, Measured], *, baseline: str) -> str:
     head = (
         "| interaction | variant | p50 | p95 | p50 to run end | full runs | fragment runs | "
-        "server CPU | websocket | p50 vs baseline |\n|---|---|---|---|---|---|---|---|---|---|"
+        "server CPU | websocket | sent to last frame | frames | p50 vs baseline |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     lines = [head]
     for interaction in results[baseline].samples:
@@ -196,7 +212,8 @@ def table(results: dict[str, Measured], *, baseline: str) -> str:
             lines.append(
                 f"| {interaction} | {label} | {s['p50_ms']:.0f} ms | {s['p95_ms']:.0f} ms | "
                 f"{s['done_p50_ms']:.0f} ms | {s['app_runs']:.2f} | {s['fragment_runs']:.2f} | "
-                f"{s['cpu_ms']:.1f} ms | {s['ws_kb']:.1f} KB | {s['p50_ms'] / base['p50_ms']:.2f}x |"
+                f"{s['cpu_ms']:.1f} ms | {s['ws_kb']:.1f} KB | {s['server_p50_ms']:.0f} ms | "
+                f"{s['frames']:.1f} | {s['p50_ms'] / base['p50_ms']:.2f}x |"
             )
     return "\n".join(lines)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,17 +35,32 @@ def rss_bytes(pid: int) -> int:
 
 
 class WebsocketMeter:
-    """Counts the bytes a page receives over its websockets (Streamlit's ForwardMsgs)."""
+    """Counts the bytes a page receives over its websockets (Streamlit's ForwardMsgs), and
+    notes when each frame went out (BackMsgs) or came in, to split a latency into the server's
+    part (first frame sent to last frame received) and the browser's (the rest)."""
 
     def __init__(self, page: Any) -> None:
         self.received = 0
+        self.frames: list[tuple[float, str, int]] = []  # (perf_counter, "sent"/"received", bytes)
         page.on("websocket", self._attach)
 
     def _attach(self, socket: Any) -> None:
-        socket.on("framereceived", self._count)
+        socket.on("framereceived", lambda payload: self._note("received", payload))
+        socket.on("framesent", lambda payload: self._note("sent", payload))
 
-    def _count(self, payload: bytes | str) -> None:
-        self.received += len(payload) if isinstance(payload, bytes) else len(payload.encode())
+    def _note(self, direction: str, payload: bytes | str) -> None:
+        size = len(payload) if isinstance(payload, bytes) else len(payload.encode())
+        if direction == "received":
+            self.received += size
+        self.frames.append((time.perf_counter(), direction, size))
+
+    def server_part(self, started: float, shown: float) -> tuple[float, int]:
+        """Seconds from the first frame sent after ``started`` to the last frame received
+        before ``shown``, and the number of frames received in between."""
+        window = [(t, d) for t, d, _ in self.frames if started <= t <= shown]
+        sent = [t for t, d in window if d == "sent"]
+        received = [t for t, d in window if d == "received" and sent and t >= sent[0]]
+        return ((received[-1] - sent[0]) if received else 0.0), len(received)
 
 
 def percentile(values: Sequence[float], q: float) -> float:
