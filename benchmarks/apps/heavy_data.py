@@ -5,11 +5,17 @@ server). What a session derives from its own state (a product's detail) is cheap
 ``HEAVY_ROWS`` shrinks the data for the smoke run that keeps this code alive in ``make test``.
 """
 
+import gc
 import os
 
 import numpy as np
 import pandas as pd
 import streamlit as st
+
+if os.environ.get("FREEZE_GC") == "1":
+    # Move every object alive now (Streamlit, pandas, pyarrow: the modules) out of the
+    # collector's reach: Streamlit's gc.collect(2) after each run then walks only newer ones.
+    gc.freeze()
 
 ROWS = int(os.environ.get("HEAVY_ROWS", "100000"))
 CHART_POINTS = ROWS // 2

@@ -46,6 +46,7 @@ fragments). The floor is measured with that collection on (the default) and off.
 FLOOR = _FLOOR + tuple(
     Variant(f"{v.label}, postScriptGC off", v.app, (*v.env, *NO_GC)) for v in _FLOOR
 )
+FLOOR += (Variant("store.bind in @store.fragment, gc.freeze() at startup", "floor_redux.py", (("FREEZE_GC", "1"),)),)
 HEAVY_NO_GC = tuple(Variant(f"{v.label}, postScriptGC off", v.app, NO_GC) for v in HEAVY)
 
 
