@@ -14,9 +14,10 @@ COLORS = {"plain": "#9e9e9e", "redux": "#6a3d9a", "python-redux": "#1f78b4", "py
 
 
 def _color(label: str) -> str:
-    if "redux" in label and "python" not in label:
-        return COLORS["redux"]
-    return next((c for key, c in COLORS.items() if key in label), COLORS["plain"])
+    for peer in ("python-redux", "pydux"):
+        if label.startswith(peer):
+            return COLORS[peer]
+    return COLORS["redux"] if "redux" in label else COLORS["plain"]
 
 
 def dispatch_vs_size(sizes: dict[str, dict[int, float]], path: Path) -> None:
@@ -51,6 +52,7 @@ def interactions(heavy: dict[str, dict[str, dict[str, Any]]], path: Path) -> Non
             xs, [s["fragment_runs"] for s in stats], width, bottom=[s["app_runs"] for s in stats],
             color=_color(variant), alpha=0.45, hatch="//", label=f"{variant}: fragment runs",
         )
+    lat.set_yscale("log")  # a body-data p95 (the 50,000-point chart) dwarfs the rest
     for ax, title, unit in ((lat, "Click to rendered (p50, whisker p95)", "ms"), (runs, "Scopes run per interaction", "runs")):
         ax.set_xticks([n + width * (len(variants) - 1) / 2 for n in range(len(names))], names)
         ax.set_title(title)
