@@ -80,6 +80,9 @@ def scaling_table(scaling: dict[str, dict[str, Any]]) -> list[str]:
     ]
     for variant, result in scaling.items():
         for count, s in result["sessions"].items():
+            if "error" in s:
+                lines.append(f"| {variant} | {count} | not measured: {s['error']} | | | | | |")
+                continue
             lines.append(
                 f"| {variant} | {count} | {s['picks']} | {s['p50_ms']:.0f} ms | {s['p95_ms']:.0f} ms | "
                 f"{s['rss_mb']:.0f} MB | {s['rss_per_session_mb']:.1f} MB | {_mb(s['marginal_per_session_mb'])} |"

@@ -70,8 +70,9 @@ def sessions(scaling: dict[str, dict[str, Any]], path: Path) -> None:
     """Latency (p50, p95) and server memory per session against the number of sessions."""
     fig, (lat, mem) = plt.subplots(1, 2, figsize=(11, 4))
     for variant, result in scaling.items():
-        counts = [int(n) for n in result["sessions"]]
-        stats = list(result["sessions"].values())
+        measured = {n: s for n, s in result["sessions"].items() if "error" not in s}
+        counts = [int(n) for n in measured]
+        stats = list(measured.values())
         color = _color(variant)
         lat.plot(counts, [s["p50_ms"] for s in stats], marker="o", color=color, label=f"{variant} p50")
         lat.plot(counts, [s["p95_ms"] for s in stats], marker="^", ls="--", color=color, label=f"{variant} p95")
