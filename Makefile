@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo demo-shared test lint bench install
+.PHONY: demo demo-shared test lint bench bench-report install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,12 @@ test: lint
 
 bench: $(STAMP)
 	$(PY) -m pytest benchmarks --benchmark-enable -s -q
+
+# Every suite at full size (browser scenarios too), then docs/benchmarks.md and its plots
+# (written even when a benchmark assertion failed: make prints "Error (ignored)").
+bench-report: $(STAMP)
+	rm -rf build/bench && mkdir -p build/bench
+	cat /proc/loadavg > build/bench/loadavg-before
+	-STREAMLIT_REDUX_BENCH=full BENCH_JSON_DIR=build/bench $(PY) -m pytest benchmarks \
+		--benchmark-enable --benchmark-json=build/bench/dispatch.json -q -s
+	$(PY) -m benchmarks.report build/bench docs

@@ -14,6 +14,7 @@ settings.load_profile("no-deadline")
 
 collect_ignore_glob = [
     "tests/*/apps/*",
+    "benchmarks/apps/*",
     "benchmarks/apps/*/*",
     "benchmarks/reruns/*_dashboard.py",
     "benchmarks/reruns/sales.py",
