@@ -102,24 +102,3 @@ def scale_sessions(
             return thread.submit(asyncio.run, _scale(server, counts, picks)).result()
     finally:
         server.stop()
-
-
-def table(results: dict[str, dict[str, Any]]) -> str:
-    lines = [
-        "| variant | sessions | p50 | p95 | server RSS | RSS / session | each session beyond the first |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for label, result in results.items():
-        for count, s in result["sessions"].items():
-            if "error" in s:
-                lines.append(f"| {label} | {count} | {s['error']} |")
-                continue
-            lines.append(
-                f"| {label} | {count} | {s['p50_ms']:.0f} ms | {s['p95_ms']:.0f} ms | "
-                f"{s['rss_mb']:.0f} MB | {s['rss_per_session_mb']:.1f} MB | {_mb(s['marginal_per_session_mb'])} |"
-            )
-    return "\n".join(lines)
-
-
-def _mb(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f} MB"

@@ -4,9 +4,10 @@ STREAMLIT_REDUX_BENCH=full) plays 1 and 2 sessions of the redux variant on small
 
 import pytest
 
+from benchmarks.report.document import scaling_table
 from benchmarks.reruns.heavy import HEAVY
 from benchmarks.reruns.probe import FULL, write_json
-from benchmarks.reruns.scaling import scale_sessions, table
+from benchmarks.reruns.scaling import scale_sessions
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ def test_session_scaling(tmp_path, capsys):
     variants = HEAVY if FULL else HEAVY[1:]
     results = {v.label: scale_sessions(v, tmp_path, env, counts=counts, picks=picks) for v in variants}
     with capsys.disabled():
-        print("\n" + table(results))
+        print("\n" + "\n".join(scaling_table(results)))
     write_json("session_scaling", results)
     for result in results.values():
         done = [(int(n), s["picks"]) for n, s in result["sessions"].items() if "error" not in s]
