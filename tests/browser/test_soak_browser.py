@@ -88,6 +88,7 @@ def test_twenty_sessions_clicking_lose_nothing_and_share_nothing(browser, serve,
         context.close()
     time.sleep(TTL_S + 8)  # the session TTL, then the lease's margin: stores are closed
     left = stats(browser, server)
+    print(f"\nsoak: {SESSIONS} sessions, {clicks} rounds in {SOAK_S:.0f} s; left after release {left}")
     assert left["threads"] == 0  # every effect thread of the closed sessions ended
     # 40 sessions came and went (20, then 20 reloads). Streamlit's worker threads keep a
     # reference to the last job each ran, so up to one store per concurrent session can stay
