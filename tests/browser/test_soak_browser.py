@@ -42,7 +42,7 @@ def stats(browser, server):
     return {k: int(v) for k, v in (pair.split("=") for pair in text.split())}
 
 
-def test_twenty_sessions_clicking_lose_nothing_and_share_nothing(browser, serve, tmp_path):
+def test_twenty_sessions_clicking_lose_nothing_and_share_nothing(browser, serve, tmp_path, capsys):
     server = serve(SERVE, {
         "SOAK_DB": str(tmp_path / "soak.db"),
         "STREAMLIT_REDUX_SECRET_FILE": str(tmp_path / "secret"),
@@ -88,7 +88,8 @@ def test_twenty_sessions_clicking_lose_nothing_and_share_nothing(browser, serve,
         context.close()
     time.sleep(TTL_S + 8)  # the session TTL, then the lease's margin: stores are closed
     left = stats(browser, server)
-    print(f"\nsoak: {SESSIONS} sessions, {clicks} rounds in {SOAK_S:.0f} s; left after release {left}")
+    with capsys.disabled():
+        print(f"\nsoak: {SESSIONS} sessions, {clicks} rounds in {SOAK_S:.0f} s; left after release {left}")
     assert left["threads"] == 0  # every effect thread of the closed sessions ended
     # 40 sessions came and went (20, then 20 reloads). Streamlit's worker threads keep a
     # reference to the last job each ran, so up to one store per concurrent session can stay
