@@ -215,7 +215,8 @@ class Persistor:
             if action.type == REHYDRATE and action.meta.get("key") == self.storage_key:
                 return self._rehydrated(book, state, action, reducer)
             new_state = reducer(state, action)
-            book.record(state, action, new_state)
+            if new_state is not state:  # book.record, written out: it runs on every dispatch
+                book.pending[id(new_state)] = (state, action, new_state)
             return new_state
 
         return reducer_with_persist

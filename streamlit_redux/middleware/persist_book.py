@@ -77,11 +77,21 @@ class Book:
 
     def committed(self, state: Any) -> None:
         """``state`` committed (called inside the store's lock): move its steps to the log."""
-        with self.lock:
-            self._fold(state)
-
-    def _fold(self, state: Any) -> None:
         pending, self.pending = self.pending, {}
+        step = pending.get(id(state))
+        lock = self.lock
+        lock.acquire()  # not `with`: this runs on every commit
+        try:
+            log = self.log
+            if step is not None and step[2] is state and step[0] is self.head and log is not None:
+                log.append((step[1], id(state)))  # the usual commit: one step from the head
+                self.head = state
+            else:
+                self._fold(pending, state)
+        finally:
+            lock.release()
+
+    def _fold(self, pending: dict[int, tuple[Any, Action, Any]], state: Any) -> None:
         if state is self.head:
             return
         steps = _walk(pending, state, self.head)

@@ -153,6 +153,8 @@ def _jump(history: History, steps: int) -> History:
 def _pushed(past: HistoryVector, latest: Any, limit: int | None) -> HistoryVector:
     """``past`` with a new entry for ``latest``; at the ``limit`` (past + present) the oldest
     goes (once: redux-undo trims one state per entry)."""
+    if latest is not None and limit is not None:  # the usual step, in one move
+        return past.recorded(latest, limit - 1)
     length = len(past)
     full = limit is not None and limit <= length + 1
     if latest is None:
@@ -167,6 +169,8 @@ _NO_FUTURE = HistoryVector.of(pvector(), backwards=True)
 
 def _vector(items: Any, *, backwards: bool = False) -> HistoryVector:
     """A history's past or future as a ``HistoryVector`` (a rehydrated one holds PVectors)."""
+    if type(items) is HistoryVector:
+        return items
     return HistoryVector.of(items, backwards=backwards)
 
 
@@ -244,6 +248,7 @@ def undoable(
     )
 
     def undoable_reducer(state: History | None, action: Action) -> History:
+        global _last
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
         handle = jumps.get(action.type)
@@ -256,9 +261,9 @@ def undoable(
                 return handle(history, action)
             past, before, future, latest, group = _fields(history)
         present = reducer(before, action)
-        if unchanged(present, before):
+        if present is before or unchanged(present, before):
             return history  # type: ignore[no-any-return]
-        if unchanged(present, latest):  # back to the recorded present: no entry
+        if present is latest or unchanged(present, latest):  # back to the recorded present
             pass
         elif filter is not None and not filter(action, present, history):
             latest = present if sync_filter else latest
@@ -271,7 +276,10 @@ def undoable(
         else:
             past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
             group, latest = None, present
-        return _history(past, present, future, group, latest, latest_is_present=False)
+        # _history(..., latest_is_present=False), written out: this runs on every step.
+        built = _build((past, present, future, group, latest))
+        _last = (built, past, present, future, latest, group)
+        return built
 
     return undoable_reducer
 
