@@ -82,7 +82,12 @@ def checks_middleware(
                 if not on or (callable(action) and not isinstance(action, ActionCreator)):
                     # thunks and other callables pass untouched
                     return next_dispatch(action)
-                _check_action(action, serializable, skip_actions, accepts)
+                if (
+                    type(action) is not Action
+                    or action.payload.__class__ not in NATIVE_CLASSES
+                    or action.meta
+                ):  # else nothing to check: no payload (or a str or bool), no meta
+                    _check_action(action, serializable, skip_actions, accepts)
                 result = next_dispatch(action)
                 if action.type not in skip_actions:
                     problem = _first_problem(
@@ -245,11 +250,18 @@ def _first_problem(
     one per visited node would cost more than the check itself. Subtrees in ``seen`` are
     skipped (checked before, and immutable); what is clean here is added to it.
     """
-    if is_scalar(value) or value in seen:
+    refs, kinds = seen._refs, _kinds
+    # `is_scalar(value) or value in seen`, by the class table and without a method call.
+    kind = kinds.get(value.__class__)
+    if kind is None:
+        kind = _kind_of(value.__class__)
+    if kind == _SKIP or (kind in (_BY_VALUE, _ODD) and is_scalar(value)):
+        return None
+    ref = refs.get(id(value))
+    if ref is not None and ref() is value:
         return None
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
-    refs, kinds = seen._refs, _kinds
     # With ignored paths, a container above one is clean only at this path: not remembered.
     owners: dict[int, Any] = {}
     tainted: set[int] = set()
@@ -291,9 +303,12 @@ def _first_problem(
                 if kind == _ODD and is_scalar(child):
                     continue
             stack.append(((where, key), child))
-    for container in clean:
-        if id(container) not in tainted:
-            seen.add(container)
+    forget = seen._forget
+    for container in clean:  # CheckedSubtrees.add, written out
+        key = id(container)
+        if key not in tainted:
+            ref = refs[key] = _KeyedRef(container, forget)
+            ref.key = key
     return None
 
 
