@@ -24,8 +24,7 @@ from typing import Any
 from pyrsistent import PMap, PSet, PVector
 
 from streamlit_redux.middleware.development import development_mode
-from streamlit_redux.middleware.undo import LATEST_UNFILTERED
-from streamlit_redux.store._pmap_fast import get_value
+from streamlit_redux.middleware.undo import present_and_group
 from streamlit_redux.store._pmap_fast import items as pmap_items
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.codec import (
@@ -334,11 +333,11 @@ _Where = tuple[Any, Any]
 
 def _children(container: Any) -> Iterable[tuple[Any, Any]]:
     if isinstance(container, PMap):
-        if len(container) == 5 and LATEST_UNFILTERED in container:
-            # An undoable history (its five keys): every state in it was checked when it was
-            # the present (and reporting the present's path does not depend on hash order).
-            present, group = get_value(container, "present"), get_value(container, "group")
-            return (("present", present), ("group", group))
+        fields = present_and_group(container)
+        if fields is not None:
+            # An undoable history: every state in it was checked when it was the present
+            # (and reporting the present's path does not depend on hash order).
+            return (("present", fields[0]), ("group", fields[1]))
         return pmap_items(container)
     if isinstance(container, Mapping):
         return container.items()

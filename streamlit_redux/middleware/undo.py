@@ -35,6 +35,7 @@ __all__ = [
     "jump",
     "jump_to_future",
     "jump_to_past",
+    "present_and_group",
     "redo",
     "undo",
     "undoable",
@@ -282,6 +283,23 @@ def undoable(
         return built
 
     return undoable_reducer
+
+
+def present_and_group(value: Any) -> tuple[Any, Hashable] | None:
+    """``(present, group)`` when ``value`` is an undoable history, else None.
+
+    For walks over the state (the development checks) that see into a history's present
+    only; the history this module built last answers without a lookup.
+
+    >>> present_and_group(undoable(lambda s, a: 0)(None, clear_history()))
+    (0, None)
+    """
+    last = _last
+    if last[0] is value:
+        return last[2], last[5]
+    if type(value) is PMap and len(value) == len(_KEYS) and _LATEST in value:
+        return get_value(value, "present"), get_value(value, "group")
+    return None
 
 
 def _is_history(state: Any) -> bool:
