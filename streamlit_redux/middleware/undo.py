@@ -275,8 +275,11 @@ def undoable(
                 past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
                 group, latest = key, present
         else:
-            past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
-            group, latest = None, present
+            if type(past) is HistoryVector and latest is not None and limit is not None:
+                past = past.recorded(latest, limit - 1)  # _pushed's usual case, without a hop
+            else:
+                past = _pushed(_vector(past), latest, limit)
+            future, group, latest = _NO_FUTURE, None, present
         # _history(..., latest_is_present=False), written out: this runs on every step.
         built = _build((past, present, future, group, latest))
         _last = (built, past, present, future, latest, group)
