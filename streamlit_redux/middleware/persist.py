@@ -179,6 +179,8 @@ class Persistor:
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:
+                if book.rehydrated and self._paths_checked:  # every action after the first
+                    return next_dispatch(action)
                 before = None if book.rehydrated else api.get_state()
                 result = next_dispatch(action)
                 if not self._paths_checked:
