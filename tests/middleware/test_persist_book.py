@@ -10,6 +10,8 @@ old one lives on here as the model.
 from __future__ import annotations
 
 import gc
+import json
+import threading
 import weakref
 from typing import Any
 
@@ -145,3 +147,28 @@ def test_rolled_back_dispatch_leaves_no_action_to_rebase() -> None:
     book = store.resource("streamlit_redux:persist:rb", Book)
     assert [a.type for a in book.actions_since_sync(store.state) or []] == ["inc", "inc"]
     persistor.flush()
+
+
+def test_threads_on_two_debounced_stores_of_one_key_lose_no_update() -> None:
+    """Dispatches on several threads, debounced writes on timer threads, compare-and-set
+    conflicts between the two stores: every increment ends up in the stored copy."""
+    storage = MemoryStorage()
+
+    def reducer(state: Any, action: Action) -> Any:
+        return state.set("n", state["n"] + 1) if action.type == "inc" else state
+
+    persistors = [persist(storage, key="shared", debounce_s=0.001) for _ in range(2)]
+    stores = [Store(reducer, {"n": 0}, middleware=[p]) for p in persistors]
+
+    def work(store: Store[Any]) -> None:
+        for _ in range(200):
+            store.dispatch({"type": "inc"})
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in stores for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for persistor in (*persistors, *persistors):
+        persistor.flush()
+    assert json.loads(storage.get("shared") or "null")["state"]["n"] == 800
