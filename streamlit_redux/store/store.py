@@ -111,8 +111,10 @@ class Store(Generic[S]):
         Other threads see the last committed state; inside a dispatch (a middleware, a nested
         dispatch) the dispatching thread sees the transaction's state so far.
         """
-        self._refuse_in_reducer("read store.state", "use the state argument the reducer gets")
-        if self._owner == threading.get_ident():
+        if self._reducing_thread is not None:  # the check, without a call when no one reduces
+            self._refuse_in_reducer("read store.state", "use the state argument the reducer gets")
+        owner = self._owner
+        if owner is not None and owner == get_ident():
             return self._working  # type: ignore[no-any-return]
         return self._committed  # type: ignore[no-any-return]
 
