@@ -24,8 +24,7 @@ from typing import Any
 from pyrsistent import PMap, PSet, PVector
 
 from streamlit_redux.middleware.development import development_mode
-from streamlit_redux.middleware.undo import LATEST_UNFILTERED
-from streamlit_redux.store._pmap_fast import get_value
+from streamlit_redux.middleware.undo import present_and_group
 from streamlit_redux.store._pmap_fast import items as pmap_items
 from streamlit_redux.store.actions import Action, ActionCreator
 from streamlit_redux.store.codec import (
@@ -82,7 +81,12 @@ def checks_middleware(
                 if not on or (callable(action) and not isinstance(action, ActionCreator)):
                     # thunks and other callables pass untouched
                     return next_dispatch(action)
-                _check_action(action, serializable, skip_actions, accepts)
+                if (
+                    type(action) is not Action
+                    or action.payload.__class__ not in NATIVE_CLASSES
+                    or action.meta
+                ):  # else nothing to check: no payload (or a str or bool), no meta
+                    _check_action(action, serializable, skip_actions, accepts)
                 result = next_dispatch(action)
                 if action.type not in skip_actions:
                     problem = _first_problem(
@@ -245,11 +249,18 @@ def _first_problem(
     one per visited node would cost more than the check itself. Subtrees in ``seen`` are
     skipped (checked before, and immutable); what is clean here is added to it.
     """
-    if is_scalar(value) or value in seen:
+    refs, kinds = seen._refs, _kinds
+    # `is_scalar(value) or value in seen`, by the class table and without a method call.
+    kind = kinds.get(value.__class__)
+    if kind is None:
+        kind = _kind_of(value.__class__)
+    if kind == _SKIP or (kind in (_BY_VALUE, _ODD) and is_scalar(value)):
+        return None
+    ref = refs.get(id(value))
+    if ref is not None and ref() is value:
         return None
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
-    refs, kinds = seen._refs, _kinds
     # With ignored paths, a container above one is clean only at this path: not remembered.
     owners: dict[int, Any] = {}
     tainted: set[int] = set()
@@ -291,9 +302,12 @@ def _first_problem(
                 if kind == _ODD and is_scalar(child):
                     continue
             stack.append(((where, key), child))
-    for container in clean:
-        if id(container) not in tainted:
-            seen.add(container)
+    forget = seen._forget
+    for container in clean:  # CheckedSubtrees.add, written out
+        key = id(container)
+        if key not in tainted:
+            ref = refs[key] = _KeyedRef(container, forget)
+            ref.key = key
     return None
 
 
@@ -319,11 +333,11 @@ _Where = tuple[Any, Any]
 
 def _children(container: Any) -> Iterable[tuple[Any, Any]]:
     if isinstance(container, PMap):
-        if len(container) == 5 and LATEST_UNFILTERED in container:
-            # An undoable history (its five keys): every state in it was checked when it was
-            # the present (and reporting the present's path does not depend on hash order).
-            present, group = get_value(container, "present"), get_value(container, "group")
-            return (("present", present), ("group", group))
+        fields = present_and_group(container)
+        if fields is not None:
+            # An undoable history: every state in it was checked when it was the present
+            # (and reporting the present's path does not depend on hash order).
+            return (("present", fields[0]), ("group", fields[1]))
         return pmap_items(container)
     if isinstance(container, Mapping):
         return container.items()

@@ -162,7 +162,8 @@ class Persistor:
         storage_key = self.storage_key
         if storage_key is None:
             api.wrap_reducer(lambda reducer: reducer, name=name)
-            api.after_commit(lambda state: None, name=name)
+            api.on_commit(None, name=name)
+            api.after_commit(None, name=name)
             return _passing_through
         book = api.resource(f"streamlit_redux:persist:{storage_key}", Book)
         book.api, book.key, book.owner = api, storage_key, self.owner
@@ -171,10 +172,15 @@ class Persistor:
         book.flush = lambda: self._sync.flush(book)
         self._books.add(book)
         api.wrap_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
-        api.after_commit(lambda state: self._sync.committed(book), name=name)
+        api.on_commit(self._on_commit(book), name=name)
+        api.after_commit(
+            None if self.debounce_s > 0 else (lambda state: self._sync.sync(book)), name=name
+        )
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
             def dispatch(action: Any) -> Any:
+                if book.rehydrated and self._paths_checked:  # every action after the first
+                    return next_dispatch(action)
                 before = None if book.rehydrated else api.get_state()
                 result = next_dispatch(action)
                 if not self._paths_checked:
@@ -191,12 +197,28 @@ class Persistor:
 
         return wrap
 
+    def _on_commit(self, book: Book) -> Callable[[Any], None]:
+        """What runs inside the store's lock as a state commits: the journal follows it, and a
+        debounced store starts its timer there (writing now is I/O: it waits for the lock's
+        release, in ``after_commit``)."""
+        if self.debounce_s <= 0:
+            return book.committed
+        debounce = self._sync.committed
+
+        def committed(state: Any) -> None:
+            book.committed(state)
+            if book.timer is None:
+                debounce(book)
+
+        return committed
+
     def _enhanced(self, reducer: Callable[[Any, Action], Any], book: Book) -> Any:
         def reducer_with_persist(state: Any, action: Action) -> Any:
             if action.type == REHYDRATE and action.meta.get("key") == self.storage_key:
                 return self._rehydrated(book, state, action, reducer)
             new_state = reducer(state, action)
-            book.record(state, action, new_state)
+            if new_state is not state:  # book.record, written out: it runs on every dispatch
+                book.pending[id(new_state)] = (state, action, new_state)
             return new_state
 
         return reducer_with_persist
@@ -217,7 +239,7 @@ class Persistor:
             except Exception as exc:  # the stored state wins; ours is kept aside by the caller
                 book.unrebased = f"re-applying them raised {type(exc).__name__}: {exc}"
                 rebased = base
-        book.synced = base
+        book.start_at(base)  # the replayed steps, still pending, lead from here
         return rebased
 
     def _rehydrate(self, api: MiddlewareAPI, book: Book, before: Any) -> None:
@@ -227,7 +249,7 @@ class Persistor:
         initial state. A store that already had state (a session whose owner just changed) is
         rebased instead: the first action is re-applied on top of the stored copy.
         """
-        book.synced = api.get_state() if before is None else before
+        book.start_at(api.get_state() if before is None else before)
         loaded = self._sync.load(book, api.get_state())
         if loaded is None:
             book.blocked = True
@@ -241,7 +263,7 @@ class Persistor:
             action = Action(REHYDRATE, part, pmap({"key": book.key, "version": self.version}))
             start = api.get_state()
             api.dispatch(action)
-            book.synced = api.get_state()
+            book.start_at(api.get_state())
             startup: list[tuple[Any, Action, Any]] = api.resource(REHYDRATIONS_SLOT, list)
             startup.append((start, action, book.synced))
         else:

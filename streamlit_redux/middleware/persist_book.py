@@ -1,10 +1,18 @@
 """What a persist middleware keeps per store: the sync point with storage and a journal.
 
-The journal records each reducer step (previous state, action, next state) since the state was
-last in sync with storage. When another writer changed the stored copy first (a failed
-compare-and-set), the store rebases: it walks the journal from the sync point to the present
-state, which gives exactly the actions that made it (steps of rolled-back dispatches lie on
-dead branches and are not on that walk), and re-applies them onto the stored state.
+When another writer changed the stored copy first (a failed compare-and-set), the store
+rebases: it re-applies the actions that led from the sync point (the state last stored) to the
+present state onto the stored copy. The journal keeps exactly what that needs, and no state a
+rebase would not use (a debounced store may run thousands of dispatches between two writes):
+
+- ``log``: the actions of the committed states since the sync point, each with the identity of
+  the state it made (to trim the log up to the state a write stored), and ``head``, the last
+  committed state;
+- ``pending``: the reducer steps (previous state, action, next state) of the transaction in
+  progress, by the next state's identity. As a state commits (inside the store's lock, so
+  commits come one at a time and in order), the walk from it back to ``head`` gives the steps
+  that made it; steps of rolled-back dispatches lie on dead branches, off that walk, and are
+  dropped with the rest of ``pending``.
 """
 
 from __future__ import annotations
@@ -44,7 +52,11 @@ class Book:
     """The state that matched the stored copy at ``version`` (the rebase starts here)."""
     last_part: Any = NOTHING
     unrebased: str | None = None
-    journal: dict[int, tuple[Any, Action, Any]] = field(default_factory=dict)
+    head: Any = None
+    """The last committed state the journal knows (the sync point until the next commit)."""
+    log: list[tuple[Action, int]] | None = field(default_factory=list)
+    """(action, id of the state it made) from ``synced`` to ``head``; None: the path is lost."""
+    pending: dict[int, tuple[Any, Action, Any]] = field(default_factory=dict)
     api: Any = None
     timer: threading.Timer | None = None
     writer: int | None = None
@@ -59,36 +71,75 @@ class Book:
             self.flush()
 
     def record(self, previous: Any, action: Action, state: Any) -> None:
-        """Note one reducer step (keyed by the new state's identity, which it keeps alive)."""
+        """Note one reducer step of the transaction in progress (the store's lock is held)."""
         if state is not previous:
-            with self.lock:
-                self.journal[id(state)] = (previous, action, state)
+            self.pending[id(state)] = (previous, action, state)
+
+    def committed(self, state: Any) -> None:
+        """``state`` committed (called inside the store's lock): move its steps to the log."""
+        pending, self.pending = self.pending, {}
+        step = pending.get(id(state))
+        lock = self.lock
+        lock.acquire()  # not `with`: this runs on every commit
+        try:
+            log = self.log
+            if step is not None and step[2] is state and step[0] is self.head and log is not None:
+                log.append((step[1], id(state)))  # the usual commit: one step from the head
+                self.head = state
+            else:
+                self._fold(pending, state)
+        finally:
+            lock.release()
+
+    def _fold(self, pending: dict[int, tuple[Any, Action, Any]], state: Any) -> None:
+        if state is self.head:
+            return
+        steps = _walk(pending, state, self.head)
+        if steps is None or self.log is None:
+            self.log = None
+        else:
+            self.log.extend((action, id(after)) for _, action, after in steps)
+        self.head = state
+
+    def start_at(self, state: Any) -> None:
+        """``state`` is the sync point and the present: an empty journal from there."""
+        with self.lock:
+            self.synced = self.head = state
+            self.log = []
 
     def actions_since_sync(self, state: Any) -> list[Action] | None:
-        """The actions that led from ``synced`` to ``state``, or None when no path is known."""
-        actions: list[Action] = []
-        node = state
+        """The actions that led from ``synced`` to ``state``, or None when no path is known.
+
+        ``state`` is the present state inside a transaction: the log up to ``head``, then the
+        transaction's own steps.
+        """
         with self.lock:
-            for _ in range(len(self.journal) + 1):
-                if node is self.synced:
-                    actions.reverse()
-                    return actions
-                step = self.journal.get(id(node))
-                if step is None or step[2] is not node:
-                    return None
-                node, action = step[0], step[1]
-                actions.append(action)
-        return None
+            steps = _walk(self.pending, state, self.head)
+            if steps is None or self.log is None:
+                return None
+            return [action for action, _ in self.log] + [action for _, action, _ in steps]
 
     def mark_synced(self, state: Any) -> None:
-        """``state`` is stored now: forget the journal up to it (later steps are kept)."""
+        """``state`` is stored now: forget the log up to it (later actions are kept).
+
+        ``state`` is a committed state its caller has held since it committed, so no state
+        made after it shares its ``id``: the newest log entry with that ``id`` is its own.
+        """
         with self.lock:
-            self.synced = state
-            if id(state) not in self.journal:
+            if state is self.synced:
                 return
-            keys = list(self.journal)
-            for key in keys[: keys.index(id(state)) + 1]:
-                del self.journal[key]
+            self.synced = state
+            if state is self.head:
+                self.log = []
+                return
+            log = self.log
+            if log is not None:
+                key = id(state)
+                for index in range(len(log) - 1, -1, -1):
+                    if log[index][1] == key:
+                        del log[: index + 1]
+                        return
+            self.log = None
 
     def replayed(
         self, base: Any, actions: list[Action], reducer: Callable[[Any, Action], Any]
@@ -99,6 +150,22 @@ class Book:
             previous, state = state, reducer(state, action)
             self.record(previous, action, state)
         return state
+
+
+def _walk(pending: dict[int, tuple[Any, Action, Any]], state: Any, head: Any) -> list[Any] | None:
+    """The steps in ``pending`` from ``head`` to ``state``, oldest first; None if none lead."""
+    steps: list[Any] = []
+    node = state
+    for _ in range(len(pending) + 1):
+        if node is head:
+            steps.reverse()
+            return steps
+        step = pending.get(id(node))
+        if step is None or step[2] is not node:
+            return None
+        steps.append(step)
+        node = step[0]
+    return None
 
 
 class Failures:

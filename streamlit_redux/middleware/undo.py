@@ -35,6 +35,7 @@ __all__ = [
     "jump",
     "jump_to_future",
     "jump_to_past",
+    "present_and_group",
     "redo",
     "undo",
     "undoable",
@@ -153,6 +154,8 @@ def _jump(history: History, steps: int) -> History:
 def _pushed(past: HistoryVector, latest: Any, limit: int | None) -> HistoryVector:
     """``past`` with a new entry for ``latest``; at the ``limit`` (past + present) the oldest
     goes (once: redux-undo trims one state per entry)."""
+    if latest is not None and limit is not None:  # the usual step, in one move
+        return past.recorded(latest, limit - 1)
     length = len(past)
     full = limit is not None and limit <= length + 1
     if latest is None:
@@ -167,6 +170,8 @@ _NO_FUTURE = HistoryVector.of(pvector(), backwards=True)
 
 def _vector(items: Any, *, backwards: bool = False) -> HistoryVector:
     """A history's past or future as a ``HistoryVector`` (a rehydrated one holds PVectors)."""
+    if type(items) is HistoryVector:
+        return items
     return HistoryVector.of(items, backwards=backwards)
 
 
@@ -244,6 +249,7 @@ def undoable(
     )
 
     def undoable_reducer(state: History | None, action: Action) -> History:
+        global _last
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
         handle = jumps.get(action.type)
@@ -256,9 +262,9 @@ def undoable(
                 return handle(history, action)
             past, before, future, latest, group = _fields(history)
         present = reducer(before, action)
-        if unchanged(present, before):
+        if present is before or unchanged(present, before):
             return history  # type: ignore[no-any-return]
-        if unchanged(present, latest):  # back to the recorded present: no entry
+        if present is latest or unchanged(present, latest):  # back to the recorded present
             pass
         elif filter is not None and not filter(action, present, history):
             latest = present if sync_filter else latest
@@ -269,11 +275,34 @@ def undoable(
                 past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
                 group, latest = key, present
         else:
-            past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
-            group, latest = None, present
-        return _history(past, present, future, group, latest, latest_is_present=False)
+            if type(past) is HistoryVector and latest is not None and limit is not None:
+                past = past.recorded(latest, limit - 1)  # _pushed's usual case, without a hop
+            else:
+                past = _pushed(_vector(past), latest, limit)
+            future, group, latest = _NO_FUTURE, None, present
+        # _history(..., latest_is_present=False), written out: this runs on every step.
+        built = _build((past, present, future, group, latest))
+        _last = (built, past, present, future, latest, group)
+        return built
 
     return undoable_reducer
+
+
+def present_and_group(value: Any) -> tuple[Any, Hashable] | None:
+    """``(present, group)`` when ``value`` is an undoable history, else None.
+
+    For walks over the state (the development checks) that see into a history's present
+    only; the history this module built last answers without a lookup.
+
+    >>> present_and_group(undoable(lambda s, a: 0)(None, clear_history()))
+    (0, None)
+    """
+    last = _last
+    if last[0] is value:
+        return last[2], last[5]
+    if type(value) is PMap and len(value) == len(_KEYS) and _LATEST in value:
+        return get_value(value, "present"), get_value(value, "group")
+    return None
 
 
 def _is_history(state: Any) -> bool:

@@ -79,6 +79,27 @@ class HistoryVector(Sequence[Any]):
             pushed = pushed.without_front()
         return pushed
 
+    def recorded(self, value: Any, room: int) -> HistoryVector:
+        """An undo step's ``past``: ``value`` appended; when there are ``room`` items or more
+        already, the first one goes (one at most, as redux-undo trims).
+
+        ``pushed_back(value, at_most=...)`` for the step ``undoable`` takes on every action,
+        with the window arithmetic written out.
+        """
+        start, stop = self._start, self._stop
+        if self._backwards or stop == start:
+            length = stop - start
+            full = room <= length
+            return self.pushed_back(value, at_most=max(length, 1) if full else None)
+        base = self._base
+        base = base.append(value) if stop == len(base) else base.set(stop, value)
+        if room <= stop - start:
+            start += 1
+        stop += 1
+        if start + len(base) - stop > 2 * (stop - start) + _SPARE:
+            return HistoryVector(base[start:stop], 0, stop - start, False)
+        return HistoryVector(base, start, stop, False)
+
     def pushed_front(self, value: Any) -> HistoryVector:
         """This sequence with ``value`` inserted before the first item."""
         return self._pushed_high(value) if self._backwards else self._pushed_low(value)

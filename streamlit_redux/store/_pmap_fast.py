@@ -118,18 +118,21 @@ def map_builder(keys: tuple[Hashable, ...]) -> Callable[[Sequence[Any]], PMap]: 
     position = {key: index for index, key in enumerate(keys)}
     # The layout pmap() gives these keys, inserted in this order; values do not move buckets.
     layout: Any = pmap(dict.fromkeys(keys))._buckets
-    plan = tuple(
-        None if not bucket else tuple((key, position[key]) for key, _ in bucket)
-        for bucket in layout
+    pairs = [[f"(keys[{position[k]}], values[{position[k]}])" for k, _ in b or ()] for b in layout]
+    buckets = ", ".join(f"[{', '.join(pair)}]" if pair else "None" for pair in pairs)
+    # The buckets written out as one expression: a loop over the layout, with a list built per
+    # bucket, costs more than the rest of the build (each comprehension is a call). The source
+    # holds only indices; keys and values are read from the tuples by position.
+    source = (
+        "def build(values):\n"
+        "    result = allocate(PMap)\n"
+        f"    result._size = {len(keys)}\n"
+        f"    result._buckets = pvector([{buckets}])\n"
+        "    return result\n"
     )
-    size = len(keys)
-
-    def build(values: Sequence[Any]) -> PMap:  # type: ignore[type-arg]
-        result = _allocate(PMap)
-        result._size = size
-        result._buckets = pvector(
-            [None if spec is None else [(key, values[at]) for key, at in spec] for spec in plan]
-        )
-        return result  # type: ignore[no-any-return]
-
+    namespace: dict[str, Any] = {
+        "allocate": _allocate, "PMap": PMap, "pvector": pvector, "keys": tuple(keys)
+    }
+    exec(source, namespace)  # generated above from integers only
+    build: Callable[[Sequence[Any]], PMap] = namespace["build"]  # type: ignore[type-arg]
     return build

@@ -37,7 +37,9 @@ class _Store(Protocol):
 
     def defer(self, callback: Callable[[], None]) -> None: ...
 
-    def subscribe(self, listener: Callable[[Any], None]) -> Callable[[], None]: ...
+    def after_commit(
+        self, listener: Callable[[Any], None] | None, *, name: str, locked: bool = False
+    ) -> None: ...
 
 T = TypeVar("T")
 Dispatch: TypeAlias = Callable[[Any], Any]
@@ -102,36 +104,25 @@ class MiddlewareAPI:
         """
         self._store.defer(callback)
 
-    def after_commit(self, listener: Callable[[Any], None], *, name: str) -> None:
+    def after_commit(self, listener: Callable[[Any], None] | None, *, name: str) -> None:
         """Call ``listener(state)`` after each outermost dispatch that changed the state.
 
         The transaction is over by then: a dispatch that raised (and was rolled back) never
         reaches the listener, and nested dispatches (a thunk's) are seen once, as their sum. It
         runs on the dispatching thread, outside the store's lock, and may dispatch. Idempotent
-        by ``name``: a middleware rebuilt on every Streamlit rerun replaces its listener.
+        by ``name``: a middleware rebuilt on every Streamlit rerun replaces its listener
+        (``None`` removes it).
         """
-        slot = self.resource(f"streamlit_redux:after_commit:{name}", _ListenerSlot)
-        slot.listener = listener
-        if not slot.subscribed:
-            slot.subscribed = True
-            self._store.subscribe(slot)
+        self._store.after_commit(listener, name=name)
 
+    def on_commit(self, hook: Callable[[Any], None] | None, *, name: str) -> None:
+        """Call ``hook(state)`` inside the store's lock as each changed state commits.
 
-class _ListenerSlot:
-    """One ``after_commit`` listener per name; rebuilt middleware swap the function inside.
-
-    The store subscribes the slot, once; each rerun's middleware only replaces
-    ``listener``. Subscribing the new function instead would need the old one's unsubscribe,
-    which the previous run's middleware took with it.
-    """
-
-    def __init__(self) -> None:
-        self.listener: Callable[[Any], None] = lambda state: None
-        self.subscribed = False
-
-    def __call__(self, state: Any) -> None:
-        """Call whichever listener the latest build put in the slot."""
-        self.listener(state)
+        For bookkeeping that must follow the committed states one by one, in order (persist's
+        journal): quick, no raising, no dispatching. Idempotent by ``name``; see
+        ``Store.after_commit`` (``locked=True``).
+        """
+        self._store.after_commit(hook, name=name, locked=True)
 
 
 class Middleware(Protocol):

@@ -84,6 +84,10 @@ class Store(Generic[S]):
             reducer = combine_reducers(reducer)
         self._reducers = ReducerWrappers(reducer)
         self._listeners: tuple[tuple[object, Listener], ...] = ()
+        self._subscribed: tuple[tuple[object, Listener], ...] = ()
+        self._after_commit: dict[str, Listener] = {}
+        self._on_commit: dict[str, Listener] = {}
+        self._committing: tuple[Listener, ...] = ()
         self._resources: dict[str, Any] = {}
         self._selectors: SelectorCache | None = None
         self._committed: Any = None if initial_state is None else freeze(initial_state)
@@ -107,8 +111,10 @@ class Store(Generic[S]):
         Other threads see the last committed state; inside a dispatch (a middleware, a nested
         dispatch) the dispatching thread sees the transaction's state so far.
         """
-        self._refuse_in_reducer("read store.state", "use the state argument the reducer gets")
-        if self._owner == threading.get_ident():
+        if self._reducing_thread is not None:  # the check, without a call when no one reduces
+            self._refuse_in_reducer("read store.state", "use the state argument the reducer gets")
+        owner = self._owner
+        if owner is not None and owner == get_ident():
             return self._working  # type: ignore[no-any-return]
         return self._committed  # type: ignore[no-any-return]
 
@@ -195,14 +201,47 @@ class Store(Generic[S]):
             )
         token = object()
         with self.lock:
-            self._listeners = (*self._listeners, (token, listener))
+            self._subscribed = (*self._subscribed, (token, listener))
+            self._gather_listeners()
 
         def unsubscribe() -> None:
             self._refuse_in_reducer("unsubscribe", "unsubscribe outside reducers")
             with self.lock:
-                self._listeners = tuple(item for item in self._listeners if item[0] is not token)
+                self._subscribed = tuple(item for item in self._subscribed if item[0] is not token)
+                self._gather_listeners()
 
         return unsubscribe
+
+    def after_commit(
+        self, listener: Listener | None, *, name: str, locked: bool = False
+    ) -> None:
+        """For middleware: call ``listener(state)`` after each commit that changed the state.
+
+        What ``api.after_commit`` registers, idempotent by ``name`` (a rebuilt middleware
+        replaces its listener); called before the subscribers, outside the lock, like them.
+        ``locked=True`` calls it instead inside the lock, as the state commits: commits are then
+        seen one at a time and in order, with no dispatch in between, for bookkeeping that must
+        follow the committed states exactly (persist's journal). It must be quick, must not
+        raise and must not dispatch. ``listener=None`` removes the one of that name.
+
+        >>> store = Store(lambda s, a: s + 1, 0)
+        >>> store.after_commit(print, name="show")
+        >>> _ = store.dispatch({"type": "tick"})
+        2
+        """
+        with self.lock:
+            hooks = self._on_commit if locked else self._after_commit
+            if listener is None:
+                hooks.pop(name, None)
+            else:
+                hooks[name] = listener
+            self._committing = tuple(self._on_commit.values())
+            self._gather_listeners()
+
+    def _gather_listeners(self) -> None:
+        """The listeners a commit calls, middleware's first: one tuple, read once per dispatch."""
+        hooks = tuple((name, hook) for name, hook in self._after_commit.items())
+        self._listeners = (*hooks, *self._subscribed)
 
     # -- changing the code -----------------------------------------------------------------
 
@@ -318,6 +357,9 @@ class Store(Generic[S]):
             self._owner = None
             previous = self._committed
             state = self._committed = self._working
+            if self._committing and state is not previous:
+                for hook in self._committing:
+                    hook(state)
             reduced = self._reduced
             if reduced:
                 self._reduced = []

@@ -80,3 +80,22 @@ def test_unused_slots_stay_bounded_by_the_length():
         vector = vector.pushed_back(i, at_most=10)
     assert list(vector) == list(range(9_990, 10_000))
     assert len(vector._base) <= 3 * 10 + 32 + 1
+
+
+@given(
+    st.lists(st.integers(0, 9), max_size=40),
+    st.booleans(),
+    moves,
+    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 45)), max_size=120),
+)
+def test_recorded_is_the_push_undoable_made_before_it(start, backwards, steps, records):
+    """``recorded(value, room)`` equals the two-step push it replaces: ``pushed_back`` with
+    ``at_most`` the length (at least 1) once ``room`` items are there, after any moves."""
+    vector = moved(start, backwards, steps)[-1][0]
+    for value, room in records:
+        length = len(vector)
+        full = room <= length
+        expected = vector.pushed_back(value, at_most=max(length, 1) if full else None)
+        vector = vector.recorded(value, room)
+        assert list(vector) == list(expected)
+        assert vector == expected

@@ -429,3 +429,24 @@ def test_without_receivers_nothing_is_recorded_and_later_receivers_still_hear():
     with signals.action_dispatched.connected_to(receiver, sender=store):
         store.dispatch(Action("noop"))
     assert got == ["noop"]
+
+
+def test_after_commit_hooks_see_each_commit_once_and_never_a_rolled_back_one():
+    def reducer(state, action):
+        if action.type == "boom":
+            raise ValueError("boom")
+        return state + 1 if action.type == "inc" else state
+
+    store = Store(reducer, 0)
+    inside, outside = [], []
+    store.after_commit(lambda s: inside.append((s, store.lock._is_owned())), name="in", locked=True)
+    store.after_commit(outside.append, name="out")
+    store.dispatch({"type": "inc"})
+    with pytest.raises(ReducerError, match=r'^The reducer raised ValueError: boom while handling'):
+        store.dispatch({"type": "boom"})
+    store.dispatch({"type": "noop"})
+    store.after_commit(None, name="in", locked=True)
+    store.after_commit(lambda s: outside.append(-s), name="out")  # replaced, not added
+    store.dispatch({"type": "inc"})
+    assert inside == [(1, True)]
+    assert outside == [1, -2]

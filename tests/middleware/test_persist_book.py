@@ -1,0 +1,174 @@
+"""The persist journal keeps only what a rebase needs, and answers as the full journal did.
+
+The first journal kept every reducer step since the last write, states included, keyed by the
+new state's identity, and walked it from the present back to the sync point. The journal now
+keeps the committed actions and the steps of the transaction in progress only. Both answer
+``actions_since_sync`` alike for any interleaving of steps, commits, rollbacks and writes: the
+old one lives on here as the model.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import threading
+import weakref
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streamlit_redux import Store
+from streamlit_redux.middleware import persist
+from streamlit_redux.middleware.persist_book import Book
+from streamlit_redux.storage import MemoryStorage
+from streamlit_redux.store.actions import Action
+from streamlit_redux.store.errors import ReducerError
+
+
+class FullJournal:
+    """The first journal: every step since the sync point, by the new state's identity."""
+
+    def __init__(self, synced: Any) -> None:
+        self.synced = synced
+        self.journal: dict[int, tuple[Any, Action, Any]] = {}
+
+    def record(self, previous: Any, action: Action, state: Any) -> None:
+        if state is not previous:
+            self.journal[id(state)] = (previous, action, state)
+
+    def actions_since_sync(self, state: Any) -> list[Action] | None:
+        actions: list[Action] = []
+        node = state
+        for _ in range(len(self.journal) + 1):
+            if node is self.synced:
+                actions.reverse()
+                return actions
+            step = self.journal.get(id(node))
+            if step is None or step[2] is not node:
+                return None
+            node, action = step[0], step[1]
+            actions.append(action)
+        return None
+
+    def mark_synced(self, state: Any) -> None:
+        self.synced = state
+        if id(state) not in self.journal:
+            return
+        keys = list(self.journal)
+        for key in keys[: keys.index(id(state)) + 1]:
+            del self.journal[key]
+
+
+class State:
+    """A state object: only its identity matters to a journal."""
+
+    def __init__(self, label: int) -> None:
+        self.label = label
+
+
+# One transaction: its steps, some inside nested dispatches that roll back, and whether the
+# whole transaction commits. A step either makes a new state or (False) changes nothing.
+steps_st = st.lists(st.tuples(st.booleans(), st.booleans()), max_size=4)
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("transaction"), steps_st, st.booleans()),
+        st.tuples(st.just("write"), st.integers(min_value=0, max_value=10), st.none()),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(operations)
+def test_journal_answers_like_the_full_journal(ops: list[tuple[str, Any, Any]]) -> None:
+    start = State(0)
+    book, model = Book(), FullJournal(start)
+    book.start_at(start)
+    committed = [start]  # every committed state since the last write, held alive
+    labels = iter(range(1, 10_000))
+    for kind, steps, commits in ops:
+        if kind == "write":
+            state = committed[min(steps, len(committed) - 1)]
+            book.mark_synced(state)
+            model.mark_synced(state)
+            committed = committed[committed.index(state) :]
+            continue
+        working = committed[-1]
+        for changes, rolled_back in steps:
+            action = Action(f"a{next(labels)}")
+            following = State(next(labels)) if changes else working
+            book.record(working, action, following)
+            model.record(working, action, following)
+            assert book.actions_since_sync(following) == model.actions_since_sync(following)
+            if not rolled_back:
+                working = following
+        if commits and working is not committed[-1]:
+            book.committed(working)
+            committed.append(working)
+        assert book.actions_since_sync(committed[-1]) == model.actions_since_sync(committed[-1])
+
+
+def test_journal_keeps_no_state_between_writes() -> None:
+    storage = MemoryStorage()
+    persistor = persist(storage, key="kept", debounce_s=60)
+    store = Store(
+        lambda s, a: s.set("n", s["n"] + 1) if a.type == "inc" else s,
+        {"n": 0},
+        middleware=[persistor],
+    )
+    store.dispatch({"type": "inc"})
+    first = weakref.ref(store.state)
+    for _ in range(5):
+        store.dispatch({"type": "inc"})
+    gc.collect()
+    assert first() is None  # the debounced journal no longer holds intermediate states
+    persistor.flush()
+    assert storage.get("kept") is not None
+
+
+def test_rolled_back_dispatch_leaves_no_action_to_rebase() -> None:
+    storage = MemoryStorage()
+    persistor = persist(storage, key="rb", debounce_s=60)
+
+    def reducer(state: Any, action: Action) -> Any:
+        if action.type == "boom":
+            raise ValueError("boom")
+        return state.set("n", state["n"] + 1) if action.type == "inc" else state
+
+    store = Store(reducer, {"n": 0}, middleware=[persistor])
+    store.dispatch({"type": "inc"})
+    with pytest.raises(
+        ReducerError, match=r'^The reducer raised ValueError: boom while handling action "boom"'
+    ):
+        store.dispatch({"type": "boom"})
+    store.dispatch({"type": "inc"})
+    book = store.resource("streamlit_redux:persist:rb", Book)
+    assert [a.type for a in book.actions_since_sync(store.state) or []] == ["inc", "inc"]
+    persistor.flush()
+
+
+def test_threads_on_two_debounced_stores_of_one_key_lose_no_update() -> None:
+    """Dispatches on several threads, debounced writes on timer threads, compare-and-set
+    conflicts between the two stores: every increment ends up in the stored copy."""
+    storage = MemoryStorage()
+
+    def reducer(state: Any, action: Action) -> Any:
+        return state.set("n", state["n"] + 1) if action.type == "inc" else state
+
+    persistors = [persist(storage, key="shared", debounce_s=0.001) for _ in range(2)]
+    stores = [Store(reducer, {"n": 0}, middleware=[p]) for p in persistors]
+
+    def work(store: Store[Any]) -> None:
+        for _ in range(200):
+            store.dispatch({"type": "inc"})
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in stores for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for persistor in (*persistors, *persistors):
+        persistor.flush()
+    assert json.loads(storage.get("shared") or "null")["state"]["n"] == 800
