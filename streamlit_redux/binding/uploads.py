@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import streamlit as st
 from pyrsistent import PMap, freeze, thaw
@@ -26,6 +26,13 @@ from pyrsistent import PMap, freeze, thaw
 from streamlit_redux.binding.widgets import WIDGET_KEY_PREFIX, RecordingReader, widget_name
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.selectors import select_path
+
+
+class UploadReader(RecordingReader, Protocol):
+    """A view that also knows which widgets the browser showed in the run before."""
+
+    def redrawn(self, widget_key: str) -> bool | None: ...
+
 
 FileRecord = PMap[str, Any]
 """``{"name": str, "type": str, "size": int, "sha256": str}``."""
@@ -38,7 +45,7 @@ def file_record(*, name: str, mime_type: str, data: bytes) -> FileRecord:
 
 
 def bind_upload(
-    view: RecordingReader,
+    view: UploadReader,
     source: str | Callable[[Any], Any],
     action_creator: Callable[[Any], Action],
     *,
@@ -57,6 +64,11 @@ def bind_upload(
     selector = select_path(source) if isinstance(source, str) else source
     widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
     view.select(selector)  # the scope shows the stored record: it reruns when it changes
+    if view.redrawn(widget_key) is False and st.session_state.get(widget_key) not in (None, []):
+        # The browser's widget is new and empty, but Streamlit kept the file of the one it
+        # replaced (a hide/show whose hiding run was stopped for a rerun): forget it, or the
+        # next click anywhere would report the file as removed.
+        del st.session_state[widget_key]
 
     def on_change() -> None:
         value = st.session_state.get(widget_key)

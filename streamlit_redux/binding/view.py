@@ -17,6 +17,7 @@ from functools import wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
 from streamlit_redux.binding import runtime
+from streamlit_redux.binding.drawn_widgets import DrawnWidgets
 from streamlit_redux.binding.forms import FormBinding
 from streamlit_redux.binding.memo_keys import stable_key
 from streamlit_redux.binding.push import Pusher
@@ -61,6 +62,7 @@ class StoreView(Generic[S]):
         self.store = store
         self.session_id = session_id or runtime.current_session_id()
         self.tracker = SelectionTracker()
+        self._drawn = DrawnWidgets()
         self._fragment_keys: dict[str, str] = {}  # Streamlit fragment id -> our scope key
         self._run_marker: object | None = None
         self._warned_render_dispatch = False
@@ -102,6 +104,7 @@ class StoreView(Generic[S]):
             return
         self._run_marker = marker
         self.tracker.begin_app_run()
+        self._drawn.full_run()
         self._note_run(APP)
 
     # -- reading ---------------------------------------------------------------------------
@@ -287,6 +290,12 @@ class StoreView(Generic[S]):
         """
         return bind_upload(self, source, action_creator, keep=keep, key=key)
 
+    def redrawn(self, widget_key: str) -> bool | None:
+        """Note the widget ``widget_key`` drawn in this run; return whether the browser showed
+        it in the run before (``None``: not known). See ``drawn_widgets.py``."""
+        scope = self.tracker.current_scope
+        return None if scope is None else self._drawn.note(widget_key, scope=scope)
+
     def bind_form(
         self,
         source: str | Callable[[Any], Any],
@@ -326,6 +335,8 @@ class StoreView(Generic[S]):
             if fragment_id is not None:
                 with self._lock:
                     self._fragment_keys[fragment_id] = scope
+                if fragment_id in runtime.interaction_fragment_ids():  # this run runs it alone
+                    self._drawn.fragment_run(scope)
             self._note_run(scope)
             with self.tracker.scope(scope):
                 return func(*args, **kwargs)
