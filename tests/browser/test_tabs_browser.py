@@ -27,6 +27,11 @@ def notes_of(page):
     return shown(page, "notes").inner_text().removeprefix("notes=").split("|")
 
 
+def stored_count(stored):
+    [key] = stored.keys()
+    return int(re.search(r'"count": (\d+)', stored.get(key)).group(1))
+
+
 def type_note(page, text):
     page.get_by_label("Note").fill(text)
     page.get_by_label("Note").press("Enter")
@@ -43,6 +48,7 @@ def test_two_tabs_editing_at_once_lose_no_update(serve, browser, tmp_path):
         wait_for_run(tab, WAIT_MS)
         tabs.append(tab)
     a, b = tabs
+    stored = SQLiteStorage(db)
     for i in range(ROUNDS):
         # Both tabs act before either is waited on: their sessions write the key concurrently.
         type_note(a, f"a{i}")
@@ -56,9 +62,18 @@ def test_two_tabs_editing_at_once_lose_no_update(serve, browser, tmp_path):
             wait_for_run(tab, WAIT_MS)
         expect(shown(a, "count")).not_to_have_text("count=" + str(i), timeout=WAIT_MS)
         expect(shown(b, "count")).not_to_have_text("count=" + str(i), timeout=WAIT_MS)
+        # Writes are synchronous: once both clicks have run, the stored copy has both. If not,
+        # what each tab shows tells a lost click (its own count did not move) from a lost write.
+        wanted = 2 * (i + 1)
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while stored_count(stored) != wanted and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert stored_count(stored) == wanted, (
+            f"round {i}: stored count={stored_count(stored)}, wanted {wanted}; tabs show "
+            f"{shown(a, 'count').inner_text()} and {shown(b, 'count').inner_text()}"
+        )
 
     expected = {f"{name}{i}" for name in "ab" for i in range(ROUNDS)}
-    stored = SQLiteStorage(db)
     [key] = stored.keys()
     assert key.startswith("board:browser:")
     for tab in tabs:
