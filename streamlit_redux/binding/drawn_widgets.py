@@ -6,6 +6,12 @@ old file on the server while the browser's new, empty widget has none, and the n
 anywhere reports the file as removed. Uploads cannot be re-seeded like other widgets, so the
 upload binding asks here whether its widget is new in the browser and drops the stale value.
 
+Runs are seen from the server: a run stopped by a click before it reached a widget counts as
+not drawing it, although the browser keeps showing it (Streamlit clears what a run did not
+draw only when the run completes). The upload then returns ``None`` for one run while the store
+keeps its record; the next change reports the same file and dispatches nothing. That is the
+cheaper mistake: the other one dispatched a removal the user never made.
+
 >>> drawn = DrawnWidgets()
 >>> drawn.full_run(); drawn.note("receipt", scope="app")   # first run: nothing known before
 >>> drawn.full_run(); drawn.note("receipt", scope="app")   # drawn in the run before
