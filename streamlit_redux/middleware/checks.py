@@ -26,7 +26,7 @@ from pyrsistent import PMap, PSet, PVector
 from streamlit_redux.middleware.development import development_mode
 from streamlit_redux.middleware.undo import present_and_group
 from streamlit_redux.store._pmap_fast import items as pmap_items
-from streamlit_redux.store.actions import Action, ActionCreator
+from streamlit_redux.store.actions import NO_META, Action, ActionCreator
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
     NATIVE_CLASSES,
@@ -84,7 +84,7 @@ def checks_middleware(
                 if (
                     type(action) is not Action
                     or action.payload.__class__ not in NATIVE_CLASSES
-                    or action.meta
+                    or (action.meta is not NO_META and action.meta)
                 ):  # else nothing to check: no payload (or a str or bool), no meta
                     _check_action(action, serializable, skip_actions, accepts)
                 result = next_dispatch(action)
