@@ -29,6 +29,7 @@ from streamlit_redux.store._pmap_fast import items as pmap_items
 from streamlit_redux.store.actions import NO_META, Action, ActionCreator
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
+    INT_LIMIT,
     NATIVE_CLASSES,
     SCALAR_TYPES,
     Encoder,
@@ -342,8 +343,8 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
                 ref = refs.get(id(child))
                 if ref is not None and ref() is child:
                     continue
-            elif kind == _BY_VALUE:
-                if is_scalar(child):
+            elif kind == _BY_VALUE:  # is_scalar, without a call for the usual int
+                if (child.__class__ is int and -INT_LIMIT < child < INT_LIMIT) or is_scalar(child):
                     continue
                 return False
             elif kind != _CONTAINER:
