@@ -81,13 +81,14 @@ class Book:
         """``state`` committed (called inside the store's lock): move its steps to the log, and
         start the debounce timer unless one is pending."""
         pending, self.pending = self.pending, {}
-        step = pending.get(id(state))
+        key = id(state)
+        step = pending.get(key)
         lock = self.lock
         lock.acquire()  # not `with`: this runs on every commit
         try:
             log = self.log
             if step is not None and step[2] is state and step[0] is self.head and log is not None:
-                log.append((step[1], id(state)))  # the usual commit: one step from the head
+                log.append((step[1], key))  # the usual commit: one step from the head
                 self.head = state
             else:
                 self._fold(pending, state)
