@@ -187,9 +187,6 @@ class CheckedSubtrees:
         """Entries, dead ones included until the next sweep."""
         return len(self._refs)
 
-    def add(self, value: Any) -> None:
-        self.remember((value,))
-
     def remember(self, containers: Iterable[Any]) -> None:
         """Add every one of ``containers`` (immutable and checked clean)."""
         refs, ref = self._refs, weakref.ref
@@ -320,14 +317,13 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
     it remembers, as the full walk would: the same containers, since it visits the same ones.
     """
     refs, kinds = seen._refs, _kinds
-    if kinds.get(value.__class__) not in (_REMEMBERED, _CONTAINER):
+    kind = kinds.get(value.__class__)
+    if kind not in (_REMEMBERED, _CONTAINER):
         return False
     stack = [value]
-    clean = []
+    clean = [value] if kind == _REMEMBERED else []  # each container as it is pushed
     while stack:
         current = stack.pop()
-        if kinds.get(current.__class__) == _REMEMBERED:
-            clean.append(current)
         if type(current) is PMap:  # _children, written out for the usual container
             fields = present_and_group(current)
             pairs = pmap_items(current) if fields is None else (
@@ -343,6 +339,7 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
                 ref = refs.get(id(child))
                 if ref is not None and ref() is child:
                     continue
+                clean.append(child)
             elif kind == _BY_VALUE:  # is_scalar, without a call for the usual int
                 if (child.__class__ is int and -INT_LIMIT < child < INT_LIMIT) or is_scalar(child):
                     continue

@@ -227,6 +227,6 @@ def test_dead_entries_are_swept_when_the_table_doubles():
     kept = [pvector([i]) for i in range(10)]
     seen.remember(kept)
     for i in range(5 * CheckedSubtrees._FIRST_SWEEP):
-        seen.add(pvector([i]))  # collected at once: a dead entry
+        seen.remember([pvector([i])])  # collected at once: a dead entry
     assert len(seen) < 2 * CheckedSubtrees._FIRST_SWEEP + len(kept)
     assert all(vector in seen for vector in kept)
