@@ -26,9 +26,10 @@ from pyrsistent import PMap, PSet, PVector
 from streamlit_redux.middleware.development import development_mode
 from streamlit_redux.middleware.undo import present_and_group
 from streamlit_redux.store._pmap_fast import items as pmap_items
-from streamlit_redux.store.actions import Action, ActionCreator
+from streamlit_redux.store.actions import NO_META, Action, ActionCreator
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
+    INT_LIMIT,
     NATIVE_CLASSES,
     SCALAR_TYPES,
     Encoder,
@@ -84,7 +85,7 @@ def checks_middleware(
                 if (
                     type(action) is not Action
                     or action.payload.__class__ not in NATIVE_CLASSES
-                    or action.meta
+                    or (action.meta is not NO_META and action.meta)
                 ):  # else nothing to check: no payload (or a str or bool), no meta
                     _check_action(action, serializable, skip_actions, accepts)
                 result = next_dispatch(action)
@@ -164,40 +165,37 @@ def _state_message(problem: tuple[str, Any, str], action_type: str) -> str:
 
 
 class CheckedSubtrees:
-    """Immutable subtrees already checked, by identity; an entry dies with its object.
+    """Immutable subtrees already checked, by identity, held by weak references.
 
-    Weak references keep old states collectable, and an id cannot be mistaken for a new object
-    that reuses it: the entry is removed when the old one is collected.
+    A weak reference keeps old states collectable, and an id cannot be mistaken for a new
+    object that reuses it: an entry counts only while its reference still gives that very
+    object. Dead entries are swept out when the table has doubled since the last sweep, which
+    costs less than a callback per collected subtree (most states live for one dispatch).
     """
 
+    _FIRST_SWEEP = 1024
+
     def __init__(self) -> None:
-        refs: dict[int, _KeyedRef] = {}
-
-        def forget(dead: weakref.ref[Any]) -> None:  # one callback for every entry
-            key = dead.key  # type: ignore[attr-defined]
-            if refs.get(key) is dead:
-                del refs[key]
-
-        self._refs, self._forget = refs, forget
+        self._refs: dict[int, weakref.ref[Any]] = {}
+        self._sweep_at = self._FIRST_SWEEP
 
     def __contains__(self, value: object) -> bool:
         ref = self._refs.get(id(value))
         return ref is not None and ref() is value
 
     def __len__(self) -> int:
+        """Entries, dead ones included until the next sweep."""
         return len(self._refs)
 
-    def add(self, value: Any) -> None:
-        ref = _KeyedRef(value, self._forget)
-        ref.key = key = id(value)
-        self._refs[key] = ref
-
-
-class _KeyedRef(weakref.ref):  # type: ignore[type-arg]
-    """A weak reference that knows its own key, so no callback has to be made per entry."""
-
-    __slots__ = ("key",)
-    key: int
+    def remember(self, containers: Iterable[Any]) -> None:
+        """Add every one of ``containers`` (immutable and checked clean)."""
+        refs, ref = self._refs, weakref.ref
+        for container in containers:
+            refs[id(container)] = ref(container)
+        if len(refs) >= self._sweep_at:
+            for key in [key for key, entry in refs.items() if entry() is None]:
+                del refs[key]
+            self._sweep_at = 2 * len(refs) + self._FIRST_SWEEP
 
 
 # What the walk does with a value, decided once per class (a state holds few classes, often).
@@ -214,6 +212,7 @@ def _kind_of(cls: type) -> int:
     if len(_kinds) >= _MAX_KINDS:
         _kinds.clear()
     if cls in NATIVE_CLASSES:
+        _kinds[cls] = _SKIP
         return _SKIP
     traits = (
         issubclass(cls, SCALAR_TYPES),
@@ -259,6 +258,8 @@ def _first_problem(
     ref = refs.get(id(value))
     if ref is not None and ref() is value:
         return None
+    if not skip_paths and _clean_in_usual_shapes(value, seen):
+        return None
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
     # With ignored paths, a container above one is clean only at this path: not remembered.
@@ -302,13 +303,52 @@ def _first_problem(
                 if kind == _ODD and is_scalar(child):
                     continue
             stack.append(((where, key), child))
-    forget = seen._forget
-    for container in clean:  # CheckedSubtrees.add, written out
-        key = id(container)
-        if key not in tainted:
-            ref = refs[key] = _KeyedRef(container, forget)
-            ref.key = key
+    seen.remember(clean if not tainted else [c for c in clean if id(c) not in tainted])
     return None
+
+
+def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
+    """True when ``value`` is clean, by a walk without paths that knows only the usual shapes:
+    pyrsistent containers, tuples and plain scalars.
+
+    False means "not shown clean": a problem, or a value it leaves to the full walk (a class
+    not seen yet, a leaf only the encoder hook may accept); the caller then walks again with
+    paths, which reports exactly what it would have reported alone. What this walk finds clean
+    it remembers, as the full walk would: the same containers, since it visits the same ones.
+    """
+    refs, kinds = seen._refs, _kinds
+    kind = kinds.get(value.__class__)
+    if kind not in (_REMEMBERED, _CONTAINER):
+        return False
+    stack = [value]
+    clean = [value] if kind == _REMEMBERED else []  # each container as it is pushed
+    while stack:
+        current = stack.pop()
+        if type(current) is PMap:  # _children, written out for the usual container
+            fields = present_and_group(current)
+            pairs = pmap_items(current) if fields is None else (
+                ("present", fields[0]), ("group", fields[1])
+            )
+        else:
+            pairs = _children(current)
+        for _, child in pairs:
+            kind = kinds.get(child.__class__)
+            if kind == _SKIP:
+                continue
+            if kind == _REMEMBERED:
+                ref = refs.get(id(child))
+                if ref is not None and ref() is child:
+                    continue
+                clean.append(child)
+            elif kind == _BY_VALUE:  # is_scalar, without a call for the usual int
+                if (child.__class__ is int and -INT_LIMIT < child < INT_LIMIT) or is_scalar(child):
+                    continue
+                return False
+            elif kind != _CONTAINER:
+                return False
+            stack.append(child)
+    seen.remember(clean)
+    return True
 
 
 def _taint(where: _Where | None, owners: dict[int, Any], tainted: set[int]) -> None:

@@ -172,7 +172,11 @@ class Persistor:
         book.flush = lambda: self._sync.flush(book)
         self._books.add(book)
         api.wrap_reducer(lambda reducer: self._enhanced(reducer, book), name=name)
-        api.on_commit(self._on_commit(book), name=name)
+        # Inside the store's lock as a state commits: the journal follows it, and a debounced
+        # store starts its timer there (writing now is I/O: it waits for the lock's release,
+        # in after_commit).
+        book.start_timer = self._sync.committed if self.debounce_s > 0 else None
+        api.on_commit(book.committed, name=name)
         api.after_commit(
             None if self.debounce_s > 0 else (lambda state: self._sync.sync(book)), name=name
         )
@@ -196,21 +200,6 @@ class Persistor:
             return dispatch
 
         return wrap
-
-    def _on_commit(self, book: Book) -> Callable[[Any], None]:
-        """What runs inside the store's lock as a state commits: the journal follows it, and a
-        debounced store starts its timer there (writing now is I/O: it waits for the lock's
-        release, in ``after_commit``)."""
-        if self.debounce_s <= 0:
-            return book.committed
-        debounce = self._sync.committed
-
-        def committed(state: Any) -> None:
-            book.committed(state)
-            if book.timer is None:
-                debounce(book)
-
-        return committed
 
     def _enhanced(self, reducer: Callable[[Any, Action], Any], book: Book) -> Any:
         def reducer_with_persist(state: Any, action: Action) -> Any:

@@ -64,6 +64,8 @@ class Book:
     write_lock: threading.RLock = field(default_factory=threading.RLock)
     flush: Callable[[], None] | None = None
     """Writes a debounced change now (set by the persistor that installed this book)."""
+    start_timer: Callable[[Book], None] | None = None
+    """Called by a commit when no debounce timer is pending (set by a debounced persistor)."""
 
     def close(self) -> None:
         """``Store.close()``: the session ended, so write what a debounce still holds."""
@@ -76,20 +78,24 @@ class Book:
             self.pending[id(state)] = (previous, action, state)
 
     def committed(self, state: Any) -> None:
-        """``state`` committed (called inside the store's lock): move its steps to the log."""
+        """``state`` committed (called inside the store's lock): move its steps to the log, and
+        start the debounce timer unless one is pending."""
         pending, self.pending = self.pending, {}
-        step = pending.get(id(state))
+        key = id(state)
+        step = pending.get(key)
         lock = self.lock
         lock.acquire()  # not `with`: this runs on every commit
         try:
             log = self.log
             if step is not None and step[2] is state and step[0] is self.head and log is not None:
-                log.append((step[1], id(state)))  # the usual commit: one step from the head
+                log.append((step[1], key))  # the usual commit: one step from the head
                 self.head = state
             else:
                 self._fold(pending, state)
         finally:
             lock.release()
+        if self.timer is None and self.start_timer is not None:
+            self.start_timer(self)
 
     def _fold(self, pending: dict[int, tuple[Any, Action, Any]], state: Any) -> None:
         if state is self.head:

@@ -25,7 +25,7 @@ from streamlit_redux.middleware.undo_vector import HistoryVector
 from streamlit_redux.store._pmap_fast import get_value, map_builder
 from streamlit_redux.store.actions import Action, create_action
 from streamlit_redux.store.errors import HistoryActionError, UndoDefinitionError
-from streamlit_redux.store.reducers import Reducer, unchanged
+from streamlit_redux.store.reducers import COMPARED_BY_VALUE, Reducer
 
 __all__ = [
     "clear_history",
@@ -78,8 +78,13 @@ def group_by_action_types(*types: str) -> GroupBy:
     return lambda action, state, history: action.type if action.type in grouped else None
 
 
+_EMPTY = HistoryVector.of(pvector())
+_NO_FUTURE = HistoryVector.of(pvector(), backwards=True)
+"""An empty future, stored backwards: undo pushes at its front (see ``HistoryVector.of``)."""
 _KEYS = ("past", "present", "future", "group", _LATEST)
 _build = map_builder(_KEYS)
+_build_step = map_builder(_KEYS, fixed={"future": _NO_FUTURE, "group": None})
+"""The history of a recorded step: (past, present, latest) given, no future and no group."""
 _last: tuple[Any, ...] = (None,)
 """The last history built and its fields (past, present, future, latest, group): the next step
 on it reads them here instead of from the PMap. Checked by identity, so any store may use it."""
@@ -161,11 +166,6 @@ def _pushed(past: HistoryVector, latest: Any, limit: int | None) -> HistoryVecto
     if latest is None:
         return past.without_front() if full else past
     return past.pushed_back(latest, at_most=max(length, 1) if full else None)
-
-
-_EMPTY = HistoryVector.of(pvector())
-_NO_FUTURE = HistoryVector.of(pvector(), backwards=True)
-"""An empty future, stored backwards: undo pushes at its front (see ``HistoryVector.of``)."""
 
 
 def _vector(items: Any, *, backwards: bool = False) -> HistoryVector:
@@ -262,10 +262,12 @@ def undoable(
                 return handle(history, action)
             past, before, future, latest, group = _fields(history)
         present = reducer(before, action)
-        if present is before or unchanged(present, before):
+        # unchanged(present, before) and unchanged(present, latest), written out
+        by_value = type(present) in COMPARED_BY_VALUE
+        if present is before or (by_value and type(before) is type(present) and present == before):
             return history  # type: ignore[no-any-return]
-        if present is latest or unchanged(present, latest):  # back to the recorded present
-            pass
+        if present is latest or (by_value and type(latest) is type(present) and present == latest):
+            pass  # back to the recorded present
         elif filter is not None and not filter(action, present, history):
             latest = present if sync_filter else latest
         elif group_by is not None and (key := group_by(action, present, history)) is not None:
@@ -279,8 +281,11 @@ def undoable(
                 past = past.recorded(latest, limit - 1)  # _pushed's usual case, without a hop
             else:
                 past = _pushed(_vector(past), latest, limit)
-            future, group, latest = _NO_FUTURE, None, present
-        # _history(..., latest_is_present=False), written out: this runs on every step.
+            built = _build_step((past, present, present))
+            _last = (built, past, present, _NO_FUTURE, present, None)
+            return built
+        # The other steps (filtered, grouped, back to the recorded present): _history(...,
+        # latest_is_present=False), written out.
         built = _build((past, present, future, group, latest))
         _last = (built, past, present, future, latest, group)
         return built

@@ -14,7 +14,7 @@ public ``set``. ``tests/store/test_pmap_fast.py`` checks with hypothesis that bo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Any
@@ -102,24 +102,52 @@ def items(mapping: PMap) -> Iterable[tuple[Any, Any]]:  # type: ignore[type-arg]
     return mapping.items()
 
 
-def map_builder(keys: tuple[Hashable, ...]) -> Callable[[Sequence[Any]], PMap]:  # type: ignore[type-arg]
+def map_builder(
+    keys: tuple[Hashable, ...], *, fixed: Mapping[Hashable, Any] | None = None
+) -> Callable[[Sequence[Any]], PMap]:  # type: ignore[type-arg]
     """Return ``build(values)``, equal to ``pmap(dict(zip(keys, values)))`` in the same layout.
 
     For maps built again and again with the same keys (an undo history on every step): the
     bucket of each key is worked out once, so a build fills buckets instead of hashing keys
-    and sizing a table (about half of ``pmap``'s cost).
+    and sizing a table (about half of ``pmap``'s cost). Keys in ``fixed`` always hold the value
+    given there and take no place in ``values``: a bucket holding only such keys is built once
+    and shared by every map (pyrsistent copies a bucket before changing it, never in place).
 
     >>> build = map_builder(("a", "b"))
     >>> build((1, 2)) == pmap({"a": 1, "b": 2})
     True
+    >>> map_builder(("a", "b"), fixed={"b": 0})((1,)) == pmap({"a": 1, "b": 0})
+    True
     """
+    fixed = dict(fixed or {})
+    free = tuple(key for key in keys if key not in fixed)
     if not ENABLED or len(set(keys)) != len(keys):
-        return lambda values: pmap(dict(zip(keys, values, strict=True)))
-    position = {key: index for index, key in enumerate(keys)}
+
+        def public_build(values: Sequence[Any]) -> PMap:  # type: ignore[type-arg]
+            given = dict(zip(free, values, strict=True))
+            return pmap({key: fixed[key] if key in fixed else given[key] for key in keys})
+
+        return public_build
+    position = {key: index for index, key in enumerate(free)}
     # The layout pmap() gives these keys, inserted in this order; values do not move buckets.
     layout: Any = pmap(dict.fromkeys(keys))._buckets
-    pairs = [[f"(keys[{position[k]}], values[{position[k]}])" for k, _ in b or ()] for b in layout]
-    buckets = ", ".join(f"[{', '.join(pair)}]" if pair else "None" for pair in pairs)
+    fixed_keys = list(fixed)
+
+    def pair(key: Hashable) -> str:
+        if key in fixed:
+            return f"(fixed_keys[{fixed_keys.index(key)}], fixed_values[{fixed_keys.index(key)}])"
+        return f"(keys[{position[key]}], values[{position[key]}])"
+
+    shared: list[list[tuple[Hashable, Any]]] = []
+    written = []
+    for bucket in layout:
+        if not bucket:
+            written.append("None")
+        elif all(key in fixed for key, _ in bucket):
+            written.append(f"shared[{len(shared)}]")
+            shared.append([(key, fixed[key]) for key, _ in bucket])
+        else:
+            written.append(f"[{', '.join(pair(key) for key, _ in bucket)}]")
     # The buckets written out as one expression: a loop over the layout, with a list built per
     # bucket, costs more than the rest of the build (each comprehension is a call). The source
     # holds only indices; keys and values are read from the tuples by position.
@@ -127,11 +155,17 @@ def map_builder(keys: tuple[Hashable, ...]) -> Callable[[Sequence[Any]], PMap]: 
         "def build(values):\n"
         "    result = allocate(PMap)\n"
         f"    result._size = {len(keys)}\n"
-        f"    result._buckets = pvector([{buckets}])\n"
+        f"    result._buckets = pvector([{', '.join(written)}])\n"
         "    return result\n"
     )
     namespace: dict[str, Any] = {
-        "allocate": _allocate, "PMap": PMap, "pvector": pvector, "keys": tuple(keys)
+        "allocate": _allocate,
+        "PMap": PMap,
+        "pvector": pvector,
+        "keys": free,
+        "fixed_keys": tuple(fixed_keys),
+        "fixed_values": tuple(fixed.values()),
+        "shared": shared,
     }
     exec(source, namespace)  # generated above from integers only
     build: Callable[[Sequence[Any]], PMap] = namespace["build"]  # type: ignore[type-arg]

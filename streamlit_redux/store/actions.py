@@ -22,9 +22,10 @@ initial state was given."""
 REPLACE = "@@streamlit_redux/REPLACE"
 """Dispatched by ``Store.replace_reducer`` so new slices can fill in their initial state."""
 
-_NO_META: PMap = pmap()  # type: ignore[type-arg]
+NO_META: PMap = pmap()  # type: ignore[type-arg]
 """The ``meta`` of every action that has none: one shared empty map, since building an empty
-``PMap`` per action is a measurable share of a dispatch."""
+``PMap`` per action is a measurable share of a dispatch. Public so that a hot path can tell "no
+meta" by identity instead of asking the map its length (a Python call)."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Action:
 
     type: str
     payload: Any = None
-    meta: PMap = _NO_META  # type: ignore[type-arg]
+    meta: PMap = NO_META  # type: ignore[type-arg]
     error: bool = False
 
     def __post_init__(self) -> None:
@@ -159,7 +160,7 @@ class ActionCreator:
             )
         else:
             payload = args[0] if args else None
-        return Action(self.type, payload, pmap(meta) if meta else _NO_META, error)
+        return Action(self.type, payload, pmap(meta) if meta else NO_META, error)
 
     def match(self, action: object) -> bool:
         """True when ``action`` (an Action or a mapping) has this creator's type.

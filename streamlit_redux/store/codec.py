@@ -36,6 +36,7 @@ from typing import Any
 from streamlit_redux.store._codec_read import Reader, parse_json
 from streamlit_redux.store._codec_values import (
     CONTAINER_TYPES,
+    INT_LIMIT,
     MAX_DEPTH,
     MAX_INT_BITS,
     NATIVE_CLASSES,
@@ -50,6 +51,7 @@ from streamlit_redux.store._codec_write import Writer
 
 __all__ = [
     "CONTAINER_TYPES",
+    "INT_LIMIT",
     "MAX_DEPTH",
     "MAX_INT_BITS",
     "NATIVE_CLASSES",

@@ -31,10 +31,11 @@ Matcher: TypeAlias = Callable[[Action], bool]
 # What keys a handler table: an action type, the creator of that type, or a matcher.
 HandlerKey: TypeAlias = "str | ActionCreator | Matcher"
 
-# The exact classes ``unchanged`` compares by value: immutable and cheap to compare. Exact,
-# not isinstance: a subclass may define == loosely (or slowly); and the type must match too,
-# so a flag that went from True to 1 is a change although True == 1.
-_SCALARS = frozenset({int, float, str, bytes, bool, type(None)})
+COMPARED_BY_VALUE = frozenset({int, float, str, bytes, bool, type(None)})
+"""The exact classes ``unchanged`` compares by value: immutable and cheap to compare. Exact,
+not isinstance: a subclass may define == loosely (or slowly); and the type must match too, so
+a flag that went from True to 1 is a change although True == 1. Public for the hot paths that
+write ``unchanged`` out (``combine_reducers``, ``undoable``)."""
 # The root a combined reducer starts from on INIT: one shared map, never changed.
 _EMPTY: PMap = pmap()  # type: ignore[type-arg]
 
@@ -48,7 +49,7 @@ def unchanged(new: Any, old: Any) -> bool:
     >>> unchanged(300 + 0, 300), unchanged([1], [1])
     (True, False)
     """
-    return new is old or (type(new) is type(old) and type(new) in _SCALARS and new == old)
+    return new is old or (type(new) is type(old) and type(new) in COMPARED_BY_VALUE and new == old)
 
 
 def combine_reducers(
@@ -96,7 +97,7 @@ def combine_reducers(
                 continue
             if following is None:
                 raise _slice_returned_none(name, action)
-            if type(following) in _SCALARS and type(following) is type(previous) and (
+            if type(following) in COMPARED_BY_VALUE and type(following) is type(previous) and (
                 following == previous
             ):
                 continue

@@ -64,6 +64,15 @@ def test_non_serializable_payload_is_refused_before_the_reducer_runs():
     assert store.state["items"] == pvector()
 
 
+def test_non_serializable_meta_is_refused_on_an_action_without_payload():
+    """Actions with the shared empty meta skip the action walk: one with a meta of its own
+    (and no payload) must still be walked."""
+    store = make()
+    with pytest.raises(CheckError, match=r'^Action "todos/counted" carries a Fraction at "meta\.share", which is not serializable \(devtools export and persistence need JSON-able data\); send plain data, or add the type to ignored_actions\.$'):
+        store.dispatch(Action("todos/counted", meta={"share": Fraction(1, 3)}))
+    assert store.state["count"] == 0
+
+
 def test_lists_in_payloads_are_fine():
     make().dispatch(actions.counted(["plain", "list"]))
 

@@ -181,3 +181,52 @@ def test_a_subtree_clean_only_under_an_ignored_path_is_checked_again_elsewhere()
     message = rf'^After "next", the state holds a Opaque at "{re.escape(reported)}"'
     with pytest.raises(CheckError, match=message):
         store.dispatch({"type": "next"})
+
+
+def live_entries(seen):
+    return {key for key, ref in seen._refs.items() if ref() is not None}
+
+
+@given(st.dictionaries(st.sampled_from("abcd"), trees, max_size=4), edits, st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_the_walk_without_paths_answers_and_remembers_what_the_walk_with_paths_does(
+    base, steps, immutable
+):
+    """The usual shapes are walked without paths first; forcing every state through the walk
+    with paths must give the same reports and remember the same subtrees."""
+    from streamlit_redux.middleware import checks
+
+    accepts = _hook_accepts(None)
+    fast, full = CheckedSubtrees(), CheckedSubtrees()
+    states = list(versions(base, steps))
+    reports = [_first_problem(state, fast, True, immutable, frozenset(), accepts) for state in states]
+    usual = checks._clean_in_usual_shapes
+    checks._clean_in_usual_shapes = lambda value, seen: False
+    try:
+        expected = [_first_problem(state, full, True, immutable, frozenset(), accepts) for state in states]
+    finally:
+        checks._clean_in_usual_shapes = usual
+    assert [found(report) for report in reports] == [found(report) for report in expected]
+    assert live_entries(fast) == live_entries(full)
+
+
+def test_the_walk_without_paths_is_taken_for_the_usual_shapes():
+    """The shortcut is used (not only correct): a pyrsistent state of scalars is shown clean
+    without the walk with paths."""
+    from streamlit_redux.middleware import checks
+
+    seen = CheckedSubtrees()
+    state = pmap({"rows": pvector([pmap({"v": 1, "t": ("a", None)})]), "n": 1.5})
+    _first_problem(state, CheckedSubtrees(), True, True, frozenset(), _hook_accepts(None))  # classes seen
+    assert checks._clean_in_usual_shapes(state, seen)
+    assert state in seen and state["rows"] in seen
+
+
+def test_dead_entries_are_swept_when_the_table_doubles():
+    seen = CheckedSubtrees()
+    kept = [pvector([i]) for i in range(10)]
+    seen.remember(kept)
+    for i in range(5 * CheckedSubtrees._FIRST_SWEEP):
+        seen.remember([pvector([i])])  # collected at once: a dead entry
+    assert len(seen) < 2 * CheckedSubtrees._FIRST_SWEEP + len(kept)
+    assert all(vector in seen for vector in kept)

@@ -90,3 +90,28 @@ def test_items_reads_the_pairs_of_public_items_in_order(mapping, removed):
     for key in removed:  # removals leave empty buckets behind
         mapping = mapping.discard(key)
     assert list(_pmap_fast.items(mapping)) == list(mapping.items())
+
+
+@given(st.lists(keys, unique=True, max_size=12), st.data())
+def test_map_builder_with_fixed_keys_builds_what_pmap_builds(key_list, data):
+    keys_ = tuple(key_list)
+    fixed = {key: data.draw(values) for key in keys_ if data.draw(st.booleans())}
+    free = [key for key in keys_ if key not in fixed]
+    given_values = data.draw(st.lists(values, min_size=len(free), max_size=len(free)))
+    given = dict(zip(free, given_values, strict=True))
+    expected = pmap({key: fixed[key] if key in fixed else given[key] for key in keys_})
+    build = _pmap_fast.map_builder(keys_, fixed=fixed)
+    first, second = build(given_values), build(given_values)
+    assert type(first) is PMap
+    assert first == expected
+    assert list(first.items()) == list(expected.items())  # the same layout, so the same order
+    for key in keys_:
+        assert set_value(first, key, "new") == expected.set(key, "new")
+        assert first.set(key, "new") == expected.set(key, "new")
+    assert second == expected  # changing the first built map left the shared buckets alone
+
+
+def test_map_builder_with_fixed_keys_falls_back_to_pmap_without_a_known_layout(monkeypatch):
+    monkeypatch.setattr(_pmap_fast, "ENABLED", False)
+    build = _pmap_fast.map_builder(("a", "b", "c"), fixed={"b": 0})
+    assert build((1, 2)) == pmap({"a": 1, "b": 0, "c": 2})

@@ -1,5 +1,6 @@
 """``Store``, ``Slice`` and ``Selector`` carry the state's type to the user's editor (mypy here)."""
 
+import sys
 import textwrap
 from pathlib import Path
 
@@ -48,7 +49,11 @@ def test_the_state_type_reaches_the_user(tmp_path):
     source = tmp_path / "app.py"
     source.write_text(CHECKED)
     # The project's own cache (make lint fills it) spares re-reading Streamlit's stubs.
-    out, err, _ = api.run(["--strict", f"--cache-dir={ROOT / '.mypy_cache'}", str(source)])
+    limit = sys.getrecursionlimit()
+    try:
+        out, err, _ = api.run(["--strict", f"--cache-dir={ROOT / '.mypy_cache'}", str(source)])
+    finally:  # mypy raises the limit for itself and leaves it raised: later tests need the default
+        sys.setrecursionlimit(limit)
     errors = [line.split(": error: ")[1] for line in out.splitlines() if ": error:" in line]
     assert errors == [
         'Argument 1 to "select" of "Store" has incompatible type "Selector[PMap[str, int], int]"; '
