@@ -10,7 +10,7 @@ Run: make bench
 import pytest
 from pyrsistent import PMap, pmap
 
-from streamlit_redux import Action, Store, combine_reducers, create_selector, create_slice
+from streamlit_redux import Action, Store, combine_reducers, create_selector, create_slice, signals
 
 counter = create_slice(name="counter", initial_state=0, reducers={"incremented": lambda s, a: s + 1})
 inc = counter.actions.incremented()
@@ -184,3 +184,26 @@ def test_selector_switching_between_two_inputs(benchmark, memo_size):
         return store.select(total)
 
     assert benchmark(switch_twice) == sum(range(20_000))
+
+
+@pytest.mark.parametrize("others", ["none watched", "another store watched"])
+@pytest.mark.benchmark(group="store-overhead-others-watched")
+def test_dispatch_while_another_store_is_watched(benchmark, others):
+    """A session's store while another session's store has devtools and a view connected: the
+    same cost as with nobody watching (receivers are looked up for the sending store)."""
+    benchmark.extra_info["baseline"] = others == "none watched"
+    store, other = Store(counter.reducer), Store(counter.reducer)
+    heard = []
+
+    def hear(sender, **_):
+        heard.append(sender)
+
+    if others == "another store watched":
+        signals.action_dispatched.connect(hear, sender=other, weak=False)
+        signals.state_changed.connect(hear, sender=other, weak=False)
+    try:
+        benchmark(store.dispatch, inc)
+    finally:
+        signals.action_dispatched.disconnect(hear, sender=other)
+        signals.state_changed.disconnect(hear, sender=other)
+    assert store.state > 0 and heard == []

@@ -47,7 +47,7 @@ def announce_commit(
         )
     if unchanged(state, previous):
         return
-    if _state_changed.receivers:
+    if _state_changed.receivers and _state_changed.has_receivers_for(store):
         _state_changed.send(store, previous_state=previous, state=state)
     for _, listener in listeners:
         listener(state)

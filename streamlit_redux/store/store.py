@@ -31,6 +31,7 @@ from streamlit_redux.store.errors import (
     ReducerSideEffectError,
     StreamlitReduxError,
 )
+from streamlit_redux.store.listening import Listening
 from streamlit_redux.store.middleware_api import (
     Dispatch,
     Middleware,
@@ -86,6 +87,7 @@ class Store(Generic[S]):
         self._listeners: tuple[tuple[object, Listener], ...] = ()
         self._subscribed: tuple[tuple[object, Listener], ...] = ()
         self._after_commit: dict[str, Listener] = {}
+        self._listening = Listening()
         self._on_commit: dict[str, Listener] = {}
         self._committing: tuple[Listener, ...] = ()
         self._resources: dict[str, Any] = {}
@@ -371,7 +373,7 @@ class Store(Generic[S]):
             lock.release()
         try:
             if reduced or (
-                (listeners or _state_changed.receivers)
+                (listeners or (_state_changed.receivers and self._listening.answer(self)[1]))
                 and state is not previous
                 and not unchanged(state, previous)
             ):
@@ -433,7 +435,9 @@ class Store(Generic[S]):
         if type(action) is not Action and not isinstance(action, Action):
             raise not_an_action(action)
         previous = self._working
-        timed = _action_dispatched.receivers  # a dict: truthy when someone listens
+        # Only a receiver of this store's (or of any store's) actions makes it time and record:
+        # devtools open in one session must not slow every other session's store.
+        timed = _action_dispatched.receivers and self._listening.answer(self)[0]
         started = perf_counter() if timed else 0.0
         # Inside a dispatch the lock is held, so the owner is this thread: no get_ident call.
         self._reducing_thread = self._owner

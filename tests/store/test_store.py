@@ -254,6 +254,29 @@ def test_action_dispatched_and_state_changed_signals():
     assert changed == [(0, 1)]
 
 
+def test_a_store_nobody_listens_to_neither_times_nor_announces_when_another_is_watched(monkeypatch):
+    """Devtools (action_dispatched) or a view (state_changed) on one store must not make every
+    other store in the process time its reducer and send signals."""
+    import streamlit_redux.store.store as store_module
+
+    watched, quiet = make_store(), make_store()
+    clock_reads, announced = [], []
+    monkeypatch.setattr(store_module, "perf_counter", lambda: clock_reads.append(1) or 0.0)
+    real_announce = store_module.announce_commit
+    monkeypatch.setattr(
+        store_module,
+        "announce_commit",
+        lambda store, *a: announced.append(store) or real_announce(store, *a),
+    )
+    heard = []
+    with signals.action_dispatched.connected_to(lambda sender, **kw: heard.append(sender), sender=watched), \
+            signals.state_changed.connected_to(lambda sender, **kw: heard.append(sender), sender=watched):
+        quiet.dispatch(inc())
+        assert (clock_reads, announced, heard) == ([], [], [])
+        watched.dispatch(inc())
+    assert clock_reads and announced == [watched] and heard == [watched, watched]
+
+
 def test_reducer_may_not_dispatch():
     holder = {}
 
