@@ -33,11 +33,14 @@ def announce_commit(
     state: Any,
     reduced: list[Reduced],
     listeners: tuple[tuple[object, Listener], ...],
+    *,
+    changes_heard: bool,
 ) -> None:
-    """Send ``action_dispatched`` per reducer step, then ``state_changed``, then call listeners.
+    """Send ``action_dispatched`` per reducer step, then ``state_changed`` (when
+    ``changes_heard``: the store knows whether anyone listens to it), then call listeners.
 
     >>> seen = []
-    >>> announce_commit(None, 1, 2, [], ((object(), seen.append),))
+    >>> announce_commit(None, 1, 2, [], ((object(), seen.append),), changes_heard=False)
     >>> seen
     [2]
     """
@@ -47,7 +50,7 @@ def announce_commit(
         )
     if unchanged(state, previous):
         return
-    if _state_changed.receivers and _state_changed.has_receivers_for(store):
+    if changes_heard:
         _state_changed.send(store, previous_state=previous, state=state)
     for _, listener in listeners:
         listener(state)

@@ -372,12 +372,15 @@ class Store(Generic[S]):
         finally:
             lock.release()
         try:
+            changes_heard = bool(_state_changed.receivers) and self._listening.answer(self)[1]
             if reduced or (
-                (listeners or (_state_changed.receivers and self._listening.answer(self)[1]))
+                (listeners or changes_heard)
                 and state is not previous
                 and not unchanged(state, previous)
             ):
-                announce_commit(self, previous, state, reduced, listeners)
+                announce_commit(
+                    self, previous, state, reduced, listeners, changes_heard=changes_heard
+                )
         finally:
             if deferred:  # committed: the work middleware deferred runs now
                 for callback in deferred:

@@ -266,7 +266,7 @@ def test_a_store_nobody_listens_to_neither_times_nor_announces_when_another_is_w
     monkeypatch.setattr(
         store_module,
         "announce_commit",
-        lambda store, *a: announced.append(store) or real_announce(store, *a),
+        lambda store, *a, **kw: announced.append(store) or real_announce(store, *a, **kw),
     )
     heard = []
     with signals.action_dispatched.connected_to(lambda sender, **kw: heard.append(sender), sender=watched), \
