@@ -45,7 +45,8 @@ def test_an_imported_action_type_with_a_remote_image_stays_text(serve, page, tmp
 
     banner = page.get_by_test_id("stAlert").filter(has_text="Time travel: showing state 1 of 2")
     expect(banner).to_be_visible()
-    expect(sidebar.get_by_text("counter/incremented")).to_be_visible()  # the log is drawn
+    # the log is drawn (during a rerun a stale copy may still stand beside the new one)
+    expect(sidebar.get_by_text("counter/incremented").first).to_be_visible()
     assert page.locator(f"img[src*='{HOST}']").count() == 0
     assert page.locator(f"a[href*='{HOST}']").count() == 0
     assert [url for url in requested if HOST in url] == []
