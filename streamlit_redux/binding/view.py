@@ -16,7 +16,7 @@ from collections.abc import Callable, Container, Hashable, Mapping, Sequence
 from functools import wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
-from streamlit_redux.binding import runtime
+from streamlit_redux.binding import run_end, runtime
 from streamlit_redux.binding.drawn_widgets import DrawnWidgets
 from streamlit_redux.binding.forms import FormBinding
 from streamlit_redux.binding.memo_keys import stable_key
@@ -72,6 +72,8 @@ class StoreView(Generic[S]):
             if self.session_id is None
             else Pusher(self.session_id, fragment_keys=self._known_fragments, decided=self._decided)
         )
+        if self.session_id is not None:
+            run_end.note_store_session(self.session_id)
         # Held weakly by blinker: a view that its session dropped stops receiving at once.
         signals.state_changed.connect(self._on_state_changed, sender=store)
 
@@ -186,6 +188,8 @@ class StoreView(Generic[S]):
         )
         decision = RerunDecision(plan.kind, plan.scopes, plan.reason, actions)
         signals.rerun_decided.send(self, decision=decision)
+        if decision.kind in ("app", "fragments"):
+            run_end.skip_collection_of_this_run()
         if decision.kind == "app":
             runtime.rerun_app()
         if decision.kind == "fragments":
