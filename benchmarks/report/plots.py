@@ -10,13 +10,18 @@ import matplotlib
 matplotlib.use("Agg")  # files only: no display on a server or in CI
 import matplotlib.pyplot as plt
 
-COLORS = {"plain": "#9e9e9e", "redux": "#6a3d9a", "python-redux": "#1f78b4", "pydux": "#ff7f00"}
+COLORS = {
+    "plain": "#9e9e9e", "redux": "#6a3d9a", "redux, Streamlit's run end": "#cab2d6",
+    "python-redux": "#1f78b4", "pydux": "#ff7f00",
+}
 
 
 def _color(label: str) -> str:
     for peer in ("python-redux", "pydux"):
         if label.startswith(peer):
             return COLORS[peer]
+    if "Streamlit's run end" in label:
+        return COLORS["redux, Streamlit's run end"]
     return COLORS["redux"] if "redux" in label else COLORS["plain"]
 
 

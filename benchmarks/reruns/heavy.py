@@ -48,6 +48,11 @@ FLOOR = _FLOOR + tuple(
 )
 FLOOR += (Variant("store.bind in @store.fragment, gc.freeze() at startup", "floor_redux.py", (("FREEZE_GC", "1"),)),)
 HEAVY_NO_GC = tuple(Variant(f"{v.label}, postScriptGC off", v.app, NO_GC) for v in HEAVY)
+HEAVY_STREAMLIT_RUN_END = Variant(
+    "streamlit_redux, Streamlit's run end", "heavy_redux.py", (("STREAMLIT_REDUX_RUN_END", "streamlit"),)
+)
+"""The same app without the library's run end (binding/run_end.py): every run collected, the
+interrupted one too, before its messages go out."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ async def _wait_for_run(page: Any, timeout_ms: float = TIMEOUT_MS) -> None:
 async def _open(browser: Any, url: str) -> Any:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
+    page.set_default_timeout(SCALING_TIMEOUT_MS)  # clicks too: at 30 sessions one took > 30 s
     await page.goto(url, timeout=SCALING_TIMEOUT_MS)
     await _wait_for_run(page, SCALING_TIMEOUT_MS)
     await page.get_by_text(re.compile("^detail=")).first.wait_for(timeout=SCALING_TIMEOUT_MS)

@@ -12,6 +12,7 @@ from benchmarks.reruns.heavy import (
     FLOOR,
     HEAVY,
     HEAVY_NO_GC,
+    HEAVY_STREAMLIT_RUN_END,
     as_json,
     floor_steps,
     heavy_steps,
@@ -25,7 +26,8 @@ SMOKE_ENV = {} if FULL else {"HEAVY_ROWS": "2000"}
 
 
 def test_heavy_dashboard_side_by_side(browser, tmp_path, capsys):
-    results = play_side_by_side(HEAVY, heavy_steps(11 if FULL else 2), browser, tmp_path, SMOKE_ENV)
+    variants = (*HEAVY, HEAVY_STREAMLIT_RUN_END) if FULL else HEAVY
+    results = play_side_by_side(variants, heavy_steps(11 if FULL else 2), browser, tmp_path, SMOKE_ENV)
     with capsys.disabled():
         print("\n" + table(results, baseline=HEAVY[0].label))
     write_json("heavy_dashboard", as_json(results))
