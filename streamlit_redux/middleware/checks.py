@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
-from pyrsistent import PMap, PSet, PVector
+from pyrsistent import PMap, PSet, PVector, pvector
 
 from streamlit_redux.middleware.development import development_mode
 from streamlit_redux.middleware.undo import HISTORY_SIZE, present_and_group
@@ -45,6 +46,9 @@ from streamlit_redux.store.paths import split_path
 __all__ = ["CheckError", "checks_enabled", "checks_middleware"]
 
 _MUTABLE = (list, dict, set, bytearray)
+_VECTOR_CLASS: type = type(pvector())
+"""What ``pvector()`` makes: the C extension's class when installed (``PVector`` is an ABC)."""
+_second = itemgetter(1)
 _EMPTY_OK = (PMap, PVector, PSet)
 
 
@@ -88,9 +92,12 @@ def checks_middleware(
                     if callable(action) and not isinstance(action, ActionCreator):
                         return next_dispatch(action)  # thunks and other callables pass untouched
                     _check_action(action, serializable, skip_actions, accepts)
-                elif action.payload.__class__ not in NATIVE_CLASSES or (
-                    action.meta is not NO_META and action.meta
-                ):  # else nothing to check: no payload (or a str or bool), no meta
+                elif (
+                    (kind := action.payload.__class__) not in NATIVE_CLASSES
+                    and (kind is not int or not -INT_LIMIT < action.payload < INT_LIMIT)
+                ) or (action.meta is not NO_META and action.meta):
+                    # else nothing to check: no payload (or a str, a bool, an int of JSON's
+                    # size: an index, an id), no meta
                     _check_action(action, serializable, skip_actions, accepts)
                 result = next_dispatch(action)
                 if action.type not in skip_actions:
@@ -356,14 +363,19 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
     found = [value]
     unreferenceable = kind == _CONTAINER  # a tuple (no weak reference): left out at the end
     for current in found:
-        if type(current) is PMap:  # _children, written out for the usual container
+        # _children without the keys (no path to build), written out for the usual containers:
+        # a vector's isinstance tests against pyrsistent's ABCs cost more than its walk.
+        cls = current.__class__
+        if cls is PMap:
             fields = present_and_group(current) if pmap_size(current) == HISTORY_SIZE else None
-            pairs = pmap_items(current) if fields is None else (
-                ("present", fields[0]), ("group", fields[1])
+            children: Iterable[Any] = (
+                map(_second, pmap_items(current)) if fields is None else fields
             )
+        elif cls is _VECTOR_CLASS or cls is tuple:
+            children = current
         else:
-            pairs = _children(current)
-        for _, child in pairs:
+            children = [child for _, child in _children(current)]
+        for child in children:
             kind = kinds.get(child.__class__)
             if kind == _SKIP:
                 continue
