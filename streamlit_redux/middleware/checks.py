@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
-from pyrsistent import PMap, PSet, PVector
+from pyrsistent import PMap, PSet, PVector, pvector
 
 from streamlit_redux.middleware.development import development_mode
-from streamlit_redux.middleware.undo import present_and_group
+from streamlit_redux.middleware.undo import HISTORY_SIZE, present_and_group
 from streamlit_redux.store._pmap_fast import items as pmap_items
+from streamlit_redux.store._pmap_fast import size as pmap_size
 from streamlit_redux.store.actions import NO_META, Action, ActionCreator
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
@@ -44,6 +46,9 @@ from streamlit_redux.store.paths import split_path
 __all__ = ["CheckError", "checks_enabled", "checks_middleware"]
 
 _MUTABLE = (list, dict, set, bytearray)
+_VECTOR_CLASS: type = type(pvector())
+"""What ``pvector()`` makes: the C extension's class when installed (``PVector`` is an ABC)."""
+_second = itemgetter(1)
 _EMPTY_OK = (PMap, PVector, PSet)
 
 
@@ -76,25 +81,34 @@ def checks_middleware(
 
     def checks(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
         seen = api.resource("streamlit_redux:checks:seen", CheckedSubtrees)
+        get_state = api.get_state
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
+            if not on:
+                return next_dispatch  # no frame of its own when disabled
+
             def dispatch(action: Any) -> Any:
-                if not on or (callable(action) and not isinstance(action, ActionCreator)):
-                    # thunks and other callables pass untouched
-                    return next_dispatch(action)
-                if (
-                    type(action) is not Action
-                    or action.payload.__class__ not in NATIVE_CLASSES
-                    or (action.meta is not NO_META and action.meta)
-                ):  # else nothing to check: no payload (or a str or bool), no meta
+                if type(action) is not Action:
+                    if callable(action) and not isinstance(action, ActionCreator):
+                        return next_dispatch(action)  # thunks and other callables pass untouched
+                    _check_action(action, serializable, skip_actions, accepts)
+                elif (
+                    (kind := action.payload.__class__) not in NATIVE_CLASSES
+                    and (kind is not int or not -INT_LIMIT < action.payload < INT_LIMIT)
+                ) or (action.meta is not NO_META and action.meta):
+                    # else nothing to check: no payload (or a str, a bool, an int of JSON's
+                    # size: an index, an id), no meta
                     _check_action(action, serializable, skip_actions, accepts)
                 result = next_dispatch(action)
                 if action.type not in skip_actions:
-                    problem = _first_problem(
-                        api.get_state(), seen, serializable, immutable, skip_paths, accepts
-                    )
-                    if problem is not None:
-                        raise CheckError(_state_message(problem, action.type))
+                    state = get_state()
+                    # _first_problem's two walks, called here: one frame less per dispatch.
+                    if skip_paths or not _clean_in_usual_shapes(state, seen):
+                        problem = _first_problem_with_paths(
+                            state, seen, serializable, immutable, skip_paths, accepts
+                        )
+                        if problem is not None:
+                            raise CheckError(_state_message(problem, action.type))
                 return result
 
             return dispatch
@@ -244,9 +258,31 @@ def _first_problem(
 ) -> tuple[str, Any, str] | None:
     """Depth-first search for the first bad value: (path, value, "mutable" | "serializable").
 
+    Subtrees in ``seen`` are skipped (checked before, and immutable); what is clean here is
+    added to it. The usual shapes are walked without paths first (see
+    :func:`_clean_in_usual_shapes`); the walk with paths runs only when that one cannot tell.
+    """
+    if not skip_paths and _clean_in_usual_shapes(value, seen):
+        return None
+    return _first_problem_with_paths(
+        value, seen, serializable, immutable, skip_paths, accepts, root=root
+    )
+
+
+def _first_problem_with_paths(
+    value: Any,
+    seen: CheckedSubtrees,
+    serializable: bool,
+    immutable: bool,
+    skip_paths: frozenset[str],
+    accepts: Callable[[Any], bool],
+    *,
+    root: str = "",
+) -> tuple[str, Any, str] | None:
+    """:func:`_first_problem`'s walk for any shape, which knows the path of each value.
+
     Paths are built only when needed (a report, or ignored paths to compare with): formatting
-    one per visited node would cost more than the check itself. Subtrees in ``seen`` are
-    skipped (checked before, and immutable); what is clean here is added to it.
+    one per visited node would cost more than the check itself.
     """
     refs, kinds = seen._refs, _kinds
     # `is_scalar(value) or value in seen`, by the class table and without a method call.
@@ -257,8 +293,6 @@ def _first_problem(
         return None
     ref = refs.get(id(value))
     if ref is not None and ref() is value:
-        return None
-    if not skip_paths and _clean_in_usual_shapes(value, seen):
         return None
     stack: list[tuple[_Where, Any]] = [((None, root), value)]
     clean: list[Any] = []
@@ -318,20 +352,30 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
     """
     refs, kinds = seen._refs, _kinds
     kind = kinds.get(value.__class__)
-    if kind not in (_REMEMBERED, _CONTAINER):
+    if kind == _REMEMBERED:
+        ref = refs.get(id(value))
+        if ref is not None and ref() is value:
+            return True  # the state of the last dispatch, unchanged
+    elif kind != _CONTAINER:
         return False
-    stack = [value]
-    clean = [value] if kind == _REMEMBERED else []  # each container as it is pushed
-    while stack:
-        current = stack.pop()
-        if type(current) is PMap:  # _children, written out for the usual container
-            fields = present_and_group(current)
-            pairs = pmap_items(current) if fields is None else (
-                ("present", fields[0]), ("group", fields[1])
+    # The containers to look into, in the order found: the loop runs on as the list grows, and
+    # the list is what gets remembered at the end (no stack to pop, no second list to fill).
+    found = [value]
+    unreferenceable = kind == _CONTAINER  # a tuple (no weak reference): left out at the end
+    for current in found:
+        # _children without the keys (no path to build), written out for the usual containers:
+        # a vector's isinstance tests against pyrsistent's ABCs cost more than its walk.
+        cls = current.__class__
+        if cls is PMap:
+            fields = present_and_group(current) if pmap_size(current) == HISTORY_SIZE else None
+            children: Iterable[Any] = (
+                map(_second, pmap_items(current)) if fields is None else fields
             )
+        elif cls is _VECTOR_CLASS or cls is tuple:
+            children = current
         else:
-            pairs = _children(current)
-        for _, child in pairs:
+            children = [child for _, child in _children(current)]
+        for child in children:
             kind = kinds.get(child.__class__)
             if kind == _SKIP:
                 continue
@@ -339,15 +383,18 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
                 ref = refs.get(id(child))
                 if ref is not None and ref() is child:
                     continue
-                clean.append(child)
             elif kind == _BY_VALUE:  # is_scalar, without a call for the usual int
                 if (child.__class__ is int and -INT_LIMIT < child < INT_LIMIT) or is_scalar(child):
                     continue
                 return False
-            elif kind != _CONTAINER:
+            elif kind == _CONTAINER:
+                unreferenceable = True
+            else:
                 return False
-            stack.append(child)
-    seen.remember(clean)
+            found.append(child)
+    if unreferenceable:
+        found = [container for container in found if kinds[container.__class__] == _REMEMBERED]
+    seen.remember(found)
     return True
 
 

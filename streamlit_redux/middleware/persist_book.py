@@ -80,7 +80,7 @@ class Book:
     def committed(self, state: Any) -> None:
         """``state`` committed (called inside the store's lock): move its steps to the log, and
         start the debounce timer unless one is pending."""
-        pending, self.pending = self.pending, {}
+        pending = self.pending
         key = id(state)
         step = pending.get(key)
         lock = self.lock
@@ -94,6 +94,7 @@ class Book:
                 self._fold(pending, state)
         finally:
             lock.release()
+        pending.clear()  # emptied in place: no new dict per commit (only this thread holds it)
         if self.timer is None and self.start_timer is not None:
             self.start_timer(self)
 

@@ -28,6 +28,7 @@ from streamlit_redux.store.errors import HistoryActionError, UndoDefinitionError
 from streamlit_redux.store.reducers import COMPARED_BY_VALUE, Reducer
 
 __all__ = [
+    "HISTORY_SIZE",
     "clear_history",
     "exclude_action",
     "group_by_action_types",
@@ -82,6 +83,8 @@ _EMPTY = HistoryVector.of(pvector())
 _NO_FUTURE = HistoryVector.of(pvector(), backwards=True)
 """An empty future, stored backwards: undo pushes at its front (see ``HistoryVector.of``)."""
 _KEYS = ("past", "present", "future", "group", _LATEST)
+HISTORY_SIZE = len(_KEYS)
+"""How many keys a history has: a walk asks :func:`present_and_group` only about maps this size."""
 _build = map_builder(_KEYS)
 _build_step = map_builder(_KEYS, fixed={"future": _NO_FUTURE, "group": None})
 """The history of a recorded step: (past, present, latest) given, no future and no group."""
@@ -305,7 +308,7 @@ def present_and_group(value: Any) -> tuple[Any, Hashable] | None:
     last = _last
     if last[0] is value:
         return last[2], last[5]
-    if type(value) is PMap and len(value) == len(_KEYS) and _LATEST in value:
+    if type(value) is PMap and len(value) == HISTORY_SIZE and _LATEST in value:
         return get_value(value, "present"), get_value(value, "group")
     return None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from pyrsistent import PMap, pmap, pvector
@@ -86,6 +87,11 @@ def get_value(mapping: PMap, key: Any) -> Any:  # type: ignore[type-arg]
                     return stored_value
         return None
     return mapping.get(key)
+
+
+size: Callable[[PMap], int] = attrgetter("_size") if ENABLED else len  # type: ignore[type-arg]
+"""``len(mapping)`` of a ``PMap``, read from its slot by C code (``len`` calls ``PMap.__len__``,
+a Python frame): for walks that ask every map its size."""
 
 
 def items(mapping: PMap) -> Iterable[tuple[Any, Any]]:  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ from pyrsistent import freeze, pmap, pvector
 from streamlit_redux import Action, Store, create_slice
 from streamlit_redux.middleware import thunk_middleware
 from streamlit_redux.middleware.checks import CheckError, checks_enabled, checks_middleware
-from streamlit_redux.store.codec import SerializationError, to_json_value
+from streamlit_redux.store.codec import INT_LIMIT, SerializationError, to_json_value
 
 todos = create_slice(
     name="todos",
@@ -296,3 +296,14 @@ def test_checks_accept_exactly_what_the_codec_writes(value):
     except CheckError:
         accepted = False
     assert accepted == writable
+
+
+@pytest.mark.parametrize("edge", [INT_LIMIT, -INT_LIMIT])
+def test_an_int_payload_passes_up_to_the_codec_limit_and_is_refused_beyond(edge):
+    store = make()
+    store.dispatch(actions.counted(edge - 1 if edge > 0 else edge + 1))
+    before = store.state
+    message = r'^Action "todos/counted" carries a int at "payload", which is not serializable'
+    with pytest.raises(CheckError, match=message):
+        store.dispatch(actions.counted(edge))
+    assert store.state is before

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyrsistent import pmap, pset, pvector
 
-from streamlit_redux import Store
+from streamlit_redux import Store, combine_reducers
 from streamlit_redux.middleware.checks import (
     _SET_MEMBER as SET_MEMBER,
 )
@@ -23,6 +23,7 @@ from streamlit_redux.middleware.checks import (
     _hook_accepts,
     checks_middleware,
 )
+from streamlit_redux.middleware.undo import HISTORY_SIZE, undoable
 from streamlit_redux.store.codec import CONTAINER_TYPES, is_scalar
 
 
@@ -230,3 +231,37 @@ def test_dead_entries_are_swept_when_the_table_doubles():
         seen.remember([pvector([i])])  # collected at once: a dead entry
     assert len(seen) < 2 * CheckedSubtrees._FIRST_SWEEP + len(kept)
     assert all(vector in seen for vector in kept)
+
+
+@given(st.dictionaries(st.sampled_from("abcd"), trees, max_size=4), edits)
+@settings(max_examples=100, deadline=None)
+def test_a_store_of_undoable_slices_refuses_exactly_the_states_with_a_problem_in_a_present(
+    base, steps
+):
+    """Histories are walked through their present (and group) only: a long-lived store whose
+    slices are undoable, one changing and one never changing, refuses a state exactly when the
+    rules find a problem in the present, and names one of them."""
+    pending = []
+
+    def replace(state, action):
+        return pending[-1] if action.type == "replace" else state
+
+    slices = {"edited": undoable(replace, limit=3), "kept": undoable(lambda s, a: s or pmap())}
+    store = Store(combine_reducers(**slices), middleware=[checks_middleware(enabled=True)])
+    present = (((None, ""), "edited"), "present")
+    for state in versions(base, steps):
+        pending.append(state)
+        problems = every_problem(state, True, frozenset(), _hook_accepts(None), present)
+        try:
+            store.dispatch({"type": "replace"})
+        except CheckError as error:
+            assert any(f'at "{where}"' in str(error) for where, _, _ in problems), str(error)
+        else:
+            assert not problems
+
+
+def test_a_plain_map_the_size_of_a_history_is_walked_in_full():
+    """Only a history is seen through its present: a map with as many keys is not one."""
+    state = pmap({f"k{i}": i for i in range(HISTORY_SIZE - 1)}).set("bad", Opaque())
+    problem = _first_problem(state, CheckedSubtrees(), True, True, frozenset(), _hook_accepts(None))
+    assert problem is not None and problem[0] == path("bad") and problem[2] == "serializable"

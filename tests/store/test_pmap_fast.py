@@ -115,3 +115,9 @@ def test_map_builder_with_fixed_keys_falls_back_to_pmap_without_a_known_layout(m
     monkeypatch.setattr(_pmap_fast, "ENABLED", False)
     build = _pmap_fast.map_builder(("a", "b", "c"), fixed={"b": 0})
     assert build((1, 2)) == pmap({"a": 1, "b": 0, "c": 2})
+
+
+@given(maps, keys, values)
+def test_size_equals_len(mapping, key, value):
+    assert _pmap_fast.size(mapping) == len(mapping)
+    assert _pmap_fast.size(set_value(mapping, key, value)) == len(mapping.set(key, value))
