@@ -70,14 +70,15 @@ class Outbox:
 
 
 def _internals_present(session: Any) -> bool:
-    return all(
-        hasattr(session, name)
-        for name in (
-            "_browser_queue",
-            "_event_loop",
-            "flush_browser_queue",
-            "on_flushed_messages_sent",
-        )
+    """A real AppSession (AppTest's runtime hands out mocks) with what the outbox reads."""
+    from streamlit.runtime.app_session import AppSession
+
+    return (
+        isinstance(session, AppSession)
+        and hasattr(AppSession, "flush_browser_queue")
+        and hasattr(AppSession, "on_flushed_messages_sent")
+        and hasattr(session, "_browser_queue")
+        and hasattr(session, "_event_loop")
     )
 
 

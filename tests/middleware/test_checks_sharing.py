@@ -12,17 +12,9 @@ from hypothesis import strategies as st
 from pyrsistent import pmap, pset, pvector
 
 from streamlit_redux import Store, combine_reducers
-from streamlit_redux.middleware.checks import (
-    _SET_MEMBER as SET_MEMBER,
-)
-from streamlit_redux.middleware.checks import (
-    CheckedSubtrees,
-    CheckError,
-    _first_problem,
-    _format,
-    _hook_accepts,
-    checks_middleware,
-)
+from streamlit_redux.middleware.checks import CheckError, _hook_accepts, checks_middleware
+from streamlit_redux.middleware.checks_walk import _SET_MEMBER as SET_MEMBER
+from streamlit_redux.middleware.checks_walk import CheckedSubtrees, _first_problem, _format
 from streamlit_redux.middleware.undo import HISTORY_SIZE, undoable
 from streamlit_redux.store.codec import CONTAINER_TYPES, is_scalar
 
@@ -159,12 +151,12 @@ def test_a_fraction_accepted_by_the_hook_is_decided_per_value_not_per_class():
 
 
 def test_classes_made_on_every_rerun_are_not_kept_forever():
-    from streamlit_redux.middleware import checks
+    from streamlit_redux.middleware import checks_walk
 
-    for _ in range(3 * checks._MAX_KINDS):
+    for _ in range(3 * checks_walk._MAX_KINDS):
         fresh = type("Row", (), {})  # what a script rerun does to a class it defines
         _first_problem(pvector([fresh()]), CheckedSubtrees(), True, True, frozenset(), _hook_accepts(None))
-    assert len(checks._kinds) <= checks._MAX_KINDS
+    assert len(checks_walk._kinds) <= checks_walk._MAX_KINDS
 
 
 def test_a_subtree_clean_only_under_an_ignored_path_is_checked_again_elsewhere():
@@ -195,18 +187,18 @@ def test_the_walk_without_paths_answers_and_remembers_what_the_walk_with_paths_d
 ):
     """The usual shapes are walked without paths first; forcing every state through the walk
     with paths must give the same reports and remember the same subtrees."""
-    from streamlit_redux.middleware import checks
+    from streamlit_redux.middleware import checks_walk
 
     accepts = _hook_accepts(None)
     fast, full = CheckedSubtrees(), CheckedSubtrees()
     states = list(versions(base, steps))
     reports = [_first_problem(state, fast, True, immutable, frozenset(), accepts) for state in states]
-    usual = checks._clean_in_usual_shapes
-    checks._clean_in_usual_shapes = lambda value, seen: False
+    usual = checks_walk._clean_in_usual_shapes
+    checks_walk._clean_in_usual_shapes = lambda value, seen: False
     try:
         expected = [_first_problem(state, full, True, immutable, frozenset(), accepts) for state in states]
     finally:
-        checks._clean_in_usual_shapes = usual
+        checks_walk._clean_in_usual_shapes = usual
     assert [found(report) for report in reports] == [found(report) for report in expected]
     assert live_entries(fast) == live_entries(full)
 
@@ -214,12 +206,12 @@ def test_the_walk_without_paths_answers_and_remembers_what_the_walk_with_paths_d
 def test_the_walk_without_paths_is_taken_for_the_usual_shapes():
     """The shortcut is used (not only correct): a pyrsistent state of scalars is shown clean
     without the walk with paths."""
-    from streamlit_redux.middleware import checks
+    from streamlit_redux.middleware import checks_walk
 
     seen = CheckedSubtrees()
     state = pmap({"rows": pvector([pmap({"v": 1, "t": ("a", None)})]), "n": 1.5})
     _first_problem(state, CheckedSubtrees(), True, True, frozenset(), _hook_accepts(None))  # classes seen
-    assert checks._clean_in_usual_shapes(state, seen)
+    assert checks_walk._clean_in_usual_shapes(state, seen)
     assert state in seen and state["rows"] in seen
 
 
