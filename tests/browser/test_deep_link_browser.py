@@ -16,8 +16,11 @@ SLOW = 30_000  # ms: two cores shared by several Chromiums
 
 
 def store_shows(page, text: str) -> None:
-    expect(page.get_by_text("store: ")).to_have_text(f"store: {text}", timeout=SLOW)
+    # Mid-run the new line may stand beside the old one (an element that moved: the old copy
+    # goes when the run ends), so look for the new text first, then for nothing stale.
+    expect(page.get_by_text(f"store: {text}", exact=True)).to_be_visible(timeout=SLOW)
     wait_for_run(page, SLOW)
+    expect(page.get_by_text("store: ")).to_have_count(1, timeout=SLOW)
 
 
 def trip_shows(page, city: str, tags: str, nights: int) -> None:
