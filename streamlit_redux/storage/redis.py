@@ -62,6 +62,13 @@ class RedisStorage:
                 f"({type(exc).__name__}: {exc}); check that redis-server runs there."
             ) from exc
 
+    def close(self) -> None:
+        """Close the connections to Redis (the next call connects again), like
+        ``SQLiteStorage.close``: a storage that goes out of use leaves no socket open."""
+        client, self._client, self._script = self._client, None, None
+        if client is not None:
+            client.close()
+
     def get(self, key: str) -> str | None:
         found = self.get_versioned(key)
         return None if found is None else found.value

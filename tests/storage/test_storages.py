@@ -161,6 +161,23 @@ def test_redis_unreachable_is_reported_with_the_fix():
         storage.get("k")
 
 
+def test_redis_close_leaves_no_connection_and_the_next_call_connects_again(redis_url):
+    import redis
+
+    watcher = redis.Redis.from_url(redis_url)
+    storage = RedisStorage(redis_url, prefix=f"close{time.time_ns()}:")
+    storage.set("k", "v")
+    connected = len(watcher.client_list())
+    storage.close()
+    deadline = time.monotonic() + 10
+    while len(watcher.client_list()) >= connected and time.monotonic() < deadline:
+        time.sleep(0.05)  # the server sees the socket close a moment later
+    assert len(watcher.client_list()) == connected - 1
+    assert storage.get("k") == "v"
+    storage.close()
+    watcher.close()
+
+
 def test_redis_without_the_client_package_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "redis", None)  # what `import redis` meets when it is absent
     with pytest.raises(StorageError, match=r"^RedisStorage needs the redis client; install it with `pip install redis`\.$"):
