@@ -15,6 +15,8 @@ import time
 import weakref
 from typing import Any
 
+from streamlit_redux.binding import runtime
+
 _outboxes: weakref.WeakValueDictionary[str, Outbox] = weakref.WeakValueDictionary()
 _attach_lock = threading.Lock()
 
@@ -87,11 +89,7 @@ def outbox_of(session_id: str) -> Outbox | None:
     outbox = _outboxes.get(session_id)
     if outbox is not None:
         return outbox
-    from streamlit.runtime import Runtime
-
-    if not Runtime.exists():
-        return None
-    session = Runtime.instance().get_app_session(session_id)
+    session = runtime.app_session(session_id)
     if session is None or not _internals_present(session):
         return None
     with _attach_lock:

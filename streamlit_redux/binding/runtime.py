@@ -140,6 +140,13 @@ PUSH_RERUNS: bool = _push_internals() and os.environ.get("STREAMLIT_REDUX_PUSH_R
 runner is gone). Without them, or with ``STREAMLIT_REDUX_PUSH_RERUNS=0``, shared stores fall
 back to a polling fragment."""
 
+def app_session(session_id: str) -> Any:
+    """Streamlit's AppSession for ``session_id`` while it is active, else None (no server)."""
+    from streamlit.runtime import Runtime
+
+    return Runtime.instance().get_app_session(session_id) if Runtime.exists() else None
+
+
 _IDLE_POLL_FIRST_S = 0.01
 _IDLE_POLL_MAX_S = 0.25
 
@@ -152,17 +159,12 @@ def when_session_idle(session_id: str, callback: Callable[[Any], None]) -> bool:
     waits for the script runner to finish; the wait backs off to a quarter second and ends
     when the session does. Returns False when the session is already gone.
     """
-    from streamlit.runtime import Runtime
-
-    if not Runtime.exists():
-        return False
-    runtime = Runtime.instance()
-    session = runtime.get_app_session(session_id)
+    session = app_session(session_id)
     if session is None:
         return False
 
     def attempt(delay_s: float) -> None:
-        if runtime.get_app_session(session_id) is not session:
+        if app_session(session_id) is not session:
             return  # the session ended while we waited
         if session._scriptrunner is not None:
             session._event_loop.call_later(
@@ -200,6 +202,4 @@ def disconnected_session_ttl_s() -> float:
 
 def session_is_active(session_id: str) -> bool:
     """Whether a browser is connected to session ``session_id`` now."""
-    from streamlit.runtime import Runtime
-
-    return Runtime.exists() and Runtime.instance().get_app_session(session_id) is not None
+    return app_session(session_id) is not None
