@@ -221,7 +221,7 @@ class Persistor:
         actions = book.actions_since_sync(state)
         rebased = base
         if actions is None:
-            book.unrebased = "the actions since the last write are not known"
+            book.unrebased = book.lost or "the actions since the last write are not known"
         else:
             try:
                 rebased = book.replayed(base, actions, reducer)

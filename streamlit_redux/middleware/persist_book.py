@@ -33,6 +33,10 @@ FAILURES_SLOT = "streamlit_redux:persist:failures"
 """The ``store.kept`` slot of a store's :class:`Failures` (read by the binding's alerts)."""
 NOTHING: Any = object()
 """``last_part`` before anything was read or written."""
+JOURNAL_LIMIT = 1000
+"""The most actions the journal keeps while writes fail (a storage outage): a failed write
+that finds more drops the journal, so an outage cannot grow memory without end; a conflict
+after that keeps this store's copy aside instead of re-applying its actions."""
 
 
 @dataclass(eq=False)
@@ -56,6 +60,8 @@ class Book:
     """The last committed state the journal knows (the sync point until the next commit)."""
     log: list[tuple[Action, int]] | None = field(default_factory=list)
     """(action, id of the state it made) from ``synced`` to ``head``; None: the path is lost."""
+    lost: str | None = None
+    """Why ``log`` is None, when a rebase has to say it (the journal outgrew its limit)."""
     pending: dict[int, tuple[Any, Action, Any]] = field(default_factory=dict)
     api: Any = None
     timer: threading.Timer | None = None
@@ -112,7 +118,21 @@ class Book:
         """``state`` is the sync point and the present: an empty journal from there."""
         with self.lock:
             self.synced = self.head = state
-            self.log = []
+            self.log, self.lost = [], None
+
+    def bound(self) -> None:
+        """Drop the journal once it holds more than ``JOURNAL_LIMIT`` actions.
+
+        Called after each write attempt: a write that succeeds has trimmed the log, so only
+        writes that keep failing let it grow this far.
+        """
+        with self.lock:
+            if self.log is not None and len(self.log) > JOURNAL_LIMIT:
+                self.log = None
+                self.lost = (
+                    f"more than {JOURNAL_LIMIT} actions were made while the stored copy could "
+                    "not be written, and the journal of them was dropped"
+                )
 
     def actions_since_sync(self, state: Any) -> list[Action] | None:
         """The actions that led from ``synced`` to ``state``, or None when no path is known.
@@ -137,7 +157,7 @@ class Book:
                 return
             self.synced = state
             if state is self.head:
-                self.log = []
+                self.log, self.lost = [], None
                 return
             log = self.log
             if log is not None:

@@ -135,6 +135,7 @@ class Sync:
                 )
             finally:
                 book.writer = None
+                book.bound()
 
     def _synced_once(self, book: Book) -> bool:
         """One attempt; True when done (written, unchanged, or reported), False to retry."""
