@@ -32,12 +32,6 @@ _SEND_WAIT_S = 0.05
 slowly must not hold the script thread)."""
 
 
-class _ThisRun(threading.local):
-    def __init__(self) -> None:
-        self.interrupted_by_store = False
-
-
-_this_run = _ThisRun()
 _install_lock = threading.Lock()
 _in_place: bool | None = None
 
@@ -48,11 +42,6 @@ def note_store_session(session_id: str) -> None:
         outbox_of(session_id)
 
 
-def skip_collection_of_this_run() -> None:
-    """Called right before a callback's rerun interrupts this run (its body has not started)."""
-    _this_run.interrupted_by_store = True
-
-
 class _RunEndCollector:
     """Stands in for the ``gc`` module in Streamlit's script runner; only ``collect`` differs."""
 
@@ -60,7 +49,7 @@ class _RunEndCollector:
         return getattr(gc, name)
 
     def collect(self, generation: int = 2) -> int:
-        interrupted, _this_run.interrupted_by_store = _this_run.interrupted_by_store, False
+        interrupted = runtime.library_rerun_ended_this_run()
         ctx = runtime.script_context()
         if ctx is None:
             return gc.collect(generation)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -84,16 +85,34 @@ def run_superseded() -> bool:
     return getattr(getattr(requests, "_state", None), "name", None) == "STOP"
 
 
+class _Reruns(threading.local):
+    def __init__(self) -> None:
+        self.raised = False
+
+
+_reruns = _Reruns()
+"""Per script thread: whether the library raised a rerun in the run now ending."""
+
+
 def rerun_app() -> NoReturn:
     """Rerun the whole app (from a callback: replaces the interaction's default rerun)."""
+    _reruns.raised = True
     st.rerun()
     raise AssertionError("st.rerun returned")  # pragma: no cover - st.rerun always raises
 
 
 def rerun_fragments(keys: Sequence[str]) -> NoReturn:
     """Rerun only the fragments with these keys (callbacks only, Streamlit 1.67+)."""
+    _reruns.raised = True
     st.rerun(list(keys))
     raise AssertionError("st.rerun returned")  # pragma: no cover
+
+
+def library_rerun_ended_this_run() -> bool:
+    """Whether ``rerun_app`` / ``rerun_fragments`` interrupted this thread's run; read once
+    at the run's end (the answer is reset for the next run)."""
+    raised, _reruns.raised = _reruns.raised, False
+    return raised
 
 
 def current_run_marker() -> object | None:

@@ -188,8 +188,6 @@ class StoreView(Generic[S]):
         )
         decision = RerunDecision(plan.kind, plan.scopes, plan.reason, actions)
         signals.rerun_decided.send(self, decision=decision)
-        if decision.kind in ("app", "fragments"):
-            run_end.skip_collection_of_this_run()
         if decision.kind == "app":
             runtime.rerun_app()
         if decision.kind == "fragments":

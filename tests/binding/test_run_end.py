@@ -14,7 +14,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
 
-from streamlit_redux.binding import run_end
+from streamlit_redux.binding import run_end, runtime
 from streamlit_redux.binding.outbox import Outbox
 
 
@@ -25,7 +25,8 @@ class _Cycle:
 
 def test_collector_collects_outside_a_script_run_and_passes_the_rest_of_gc_through():
     collector = run_end._RunEndCollector()
-    run_end.skip_collection_of_this_run()  # no script run on this thread: still collected
+    with pytest.raises(AssertionError):  # no script run on this thread: st.rerun returns
+        runtime.rerun_app()
     garbage = _Cycle()
     alive = weakref.ref(garbage)
     del garbage
@@ -36,7 +37,7 @@ def test_collector_collects_outside_a_script_run_and_passes_the_rest_of_gc_throu
         gc.enable()
     assert alive() is None
     assert collector.get_threshold() == gc.get_threshold()
-    assert run_end._this_run.interrupted_by_store is False  # read at every run end
+    assert runtime.library_rerun_ended_this_run() is False  # read at every run end
 
 
 def test_installed_streamlit_has_what_the_outbox_wraps():
