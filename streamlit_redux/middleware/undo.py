@@ -105,7 +105,7 @@ def _history(
     global _last
     if latest_is_present:
         latest = present
-    built = _build((past, present, future, group, latest))
+    built = _build(past, present, future, group, latest)
     _last = (built, past, present, future, latest, group)
     return built
 
@@ -284,12 +284,12 @@ def undoable(
                 past = past.recorded(latest, limit - 1)  # _pushed's usual case, without a hop
             else:
                 past = _pushed(_vector(past), latest, limit)
-            built = _build_step((past, present, present))
+            built = _build_step(past, present, present)
             _last = (built, past, present, _NO_FUTURE, present, None)
             return built
         # The other steps (filtered, grouped, back to the recorded present): _history(...,
         # latest_is_present=False), written out.
-        built = _build((past, present, future, group, latest))
+        built = _build(past, present, future, group, latest)
         _last = (built, past, present, future, latest, group)
         return built
 
