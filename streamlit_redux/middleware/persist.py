@@ -202,12 +202,14 @@ class Persistor:
         return wrap
 
     def _enhanced(self, reducer: Callable[[Any, Action], Any], book: Book) -> Any:
+        pending = book.pending  # never replaced, only emptied
+
         def reducer_with_persist(state: Any, action: Action) -> Any:
             if action.type == REHYDRATE and action.meta.get("key") == self.storage_key:
                 return self._rehydrated(book, state, action, reducer)
             new_state = reducer(state, action)
             if new_state is not state:  # book.record, written out: it runs on every dispatch
-                book.pending[id(new_state)] = (state, action, new_state)
+                pending.append((state, action, new_state))
             return new_state
 
         return reducer_with_persist

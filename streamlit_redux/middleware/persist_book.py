@@ -9,10 +9,10 @@ rebase would not use (a debounced store may run thousands of dispatches between 
   the state it made (to trim the log up to the state a write stored), and ``head``, the last
   committed state;
 - ``pending``: the reducer steps (previous state, action, next state) of the transaction in
-  progress, by the next state's identity. As a state commits (inside the store's lock, so
-  commits come one at a time and in order), the walk from it back to ``head`` gives the steps
-  that made it; steps of rolled-back dispatches lie on dead branches, off that walk, and are
-  dropped with the rest of ``pending``.
+  progress, in order. As a state commits (inside the store's lock, so commits come one at a
+  time and in order), the walk from it back to ``head`` gives the steps that made it; steps of
+  rolled-back dispatches lie on dead branches, off that walk, and are dropped with the rest of
+  ``pending``. Usually that walk is the last step alone, read without a walk.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ class Book:
     """The last committed state the journal knows (the sync point until the next commit)."""
     log: list[tuple[Action, int]] | None = field(default_factory=list)
     """(action, id of the state it made) from ``synced`` to ``head``; None: the path is lost."""
-    pending: dict[int, tuple[Any, Action, Any]] = field(default_factory=dict)
+    pending: list[tuple[Any, Action, Any]] = field(default_factory=list)
+    """Emptied in place, never replaced: the persist reducer wrapper appends to this list."""
     api: Any = None
     timer: threading.Timer | None = None
     writer: int | None = None
@@ -75,20 +76,19 @@ class Book:
     def record(self, previous: Any, action: Action, state: Any) -> None:
         """Note one reducer step of the transaction in progress (the store's lock is held)."""
         if state is not previous:
-            self.pending[id(state)] = (previous, action, state)
+            self.pending.append((previous, action, state))
 
     def committed(self, state: Any) -> None:
         """``state`` committed (called inside the store's lock): move its steps to the log, and
         start the debounce timer unless one is pending."""
         pending = self.pending
-        key = id(state)
-        step = pending.get(key)
+        step = pending[-1] if pending else None
         lock = self.lock
         lock.acquire()  # not `with`: this runs on every commit
         try:
             log = self.log
             if step is not None and step[2] is state and step[0] is self.head and log is not None:
-                log.append((step[1], key))  # the usual commit: one step from the head
+                log.append((step[1], id(state)))  # the usual commit: one step from the head
                 self.head = state
             else:
                 self._fold(pending, state)
@@ -98,7 +98,7 @@ class Book:
         if self.timer is None and self.start_timer is not None:
             self.start_timer(self)
 
-    def _fold(self, pending: dict[int, tuple[Any, Action, Any]], state: Any) -> None:
+    def _fold(self, pending: list[tuple[Any, Action, Any]], state: Any) -> None:
         if state is self.head:
             return
         steps = _walk(pending, state, self.head)
@@ -159,15 +159,17 @@ class Book:
         return state
 
 
-def _walk(pending: dict[int, tuple[Any, Action, Any]], state: Any, head: Any) -> list[Any] | None:
+def _walk(pending: list[tuple[Any, Action, Any]], state: Any, head: Any) -> list[Any] | None:
     """The steps in ``pending`` from ``head`` to ``state``, oldest first; None if none lead."""
+    # By the next state's identity; a later step to the same object replaces an earlier one.
+    made = {id(step[2]): step for step in pending}
     steps: list[Any] = []
     node = state
-    for _ in range(len(pending) + 1):
+    for _ in range(len(made) + 1):
         if node is head:
             steps.reverse()
             return steps
-        step = pending.get(id(node))
+        step = made.get(id(node))
         if step is None or step[2] is not node:
             return None
         steps.append(step)
