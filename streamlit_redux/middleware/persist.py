@@ -219,8 +219,8 @@ class Persistor:
             # Pure (the caller notes the sync point): devtools replay this action to recompute
             # history, and a replay must not move the sync point.
             return merged(state, action.payload, self.include)
+        actions = book.actions_since_sync(state)  # first: it brings book.synced up to date
         base = merged(book.synced, action.payload, self.include)
-        actions = book.actions_since_sync(state)
         rebased = base
         if actions is None:
             book.unrebased = "the actions since the last write are not known"

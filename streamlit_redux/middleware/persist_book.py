@@ -13,6 +13,10 @@ rebase would not use (a debounced store may run thousands of dispatches between 
   time and in order), the walk from it back to ``head`` gives the steps that made it; steps of
   rolled-back dispatches lie on dead branches, off that walk, and are dropped with the rest of
   ``pending``. Usually that walk is the last step alone, read without a walk.
+
+The journal changes only under the store's lock, so a commit takes no lock of its own: a
+write, done on another thread, posts the state it stored (``mark_synced``) and the store's
+thread folds it in at the next commit or rebase.
 """
 
 from __future__ import annotations
@@ -56,6 +60,11 @@ class Book:
     """The last committed state the journal knows (the sync point until the next commit)."""
     log: list[tuple[Action, int]] | None = field(default_factory=list)
     """(action, id of the state it made) from ``synced`` to ``head``; None: the path is lost."""
+    stored: Any = None
+    """The state the newest write stored, posted by the writer (``mark_synced``) for the
+    store's thread to fold into ``synced`` and ``log``."""
+    stored_seen: Any = None
+    """The ``stored`` already folded in: another one is news."""
     pending: list[tuple[Any, Action, Any]] = field(default_factory=list)
     """Emptied in place, never replaced: the persist reducer wrapper appends to this list."""
     api: Any = None
@@ -81,20 +90,17 @@ class Book:
     def committed(self, state: Any) -> None:
         """``state`` committed (called inside the store's lock): move its steps to the log, and
         start the debounce timer unless one is pending."""
+        if self.stored is not self.stored_seen:
+            self._settle()
         pending = self.pending
         step = pending[-1] if pending else None
-        lock = self.lock
-        lock.acquire()  # not `with`: this runs on every commit
-        try:
-            log = self.log
-            if step is not None and step[2] is state and step[0] is self.head and log is not None:
-                log.append((step[1], id(state)))  # the usual commit: one step from the head
-                self.head = state
-            else:
-                self._fold(pending, state)
-        finally:
-            lock.release()
-        pending.clear()  # emptied in place: no new dict per commit (only this thread holds it)
+        log = self.log
+        if step is not None and step[2] is state and step[0] is self.head and log is not None:
+            log.append((step[1], id(state)))  # the usual commit: one step from the head
+            self.head = state
+        else:
+            self._fold(pending, state)
+        pending.clear()  # emptied in place: no new list per commit (only this thread holds it)
         if self.timer is None and self.start_timer is not None:
             self.start_timer(self)
 
@@ -109,44 +115,56 @@ class Book:
         self.head = state
 
     def start_at(self, state: Any) -> None:
-        """``state`` is the sync point and the present: an empty journal from there."""
-        with self.lock:
-            self.synced = self.head = state
-            self.log = []
+        """``state`` is the sync point and the present: an empty journal from there (the
+        store's lock is held; a write posted before is superseded)."""
+        self.stored_seen = self.stored
+        self.synced = self.head = state
+        self.log = []
 
     def actions_since_sync(self, state: Any) -> list[Action] | None:
         """The actions that led from ``synced`` to ``state``, or None when no path is known.
 
         ``state`` is the present state inside a transaction: the log up to ``head``, then the
-        transaction's own steps.
+        transaction's own steps. Called inside the store's lock; ``synced`` is up to date after.
         """
-        with self.lock:
-            steps = _walk(self.pending, state, self.head)
-            if steps is None or self.log is None:
-                return None
-            return [action for action, _ in self.log] + [action for _, action, _ in steps]
+        if self.stored is not self.stored_seen:
+            self._settle()
+        steps = _walk(self.pending, state, self.head)
+        if steps is None or self.log is None:
+            return None
+        return [action for action, _ in self.log] + [action for _, action, _ in steps]
 
     def mark_synced(self, state: Any) -> None:
-        """``state`` is stored now: forget the log up to it (later actions are kept).
+        """``state`` is stored now: the log up to it goes (later actions are kept).
 
-        ``state`` is a committed state its caller has held since it committed, so no state
+        Called by the writer, outside the store's lock: it only posts ``state`` (one attribute
+        write, atomic); the store's thread folds it in under its lock, at the next commit or
+        rebase, so a commit takes no lock of its own. Writes are serialized and each stores the
+        newest committed state, so the newest post covers the ones it replaced.
+        """
+        self.stored = state
+
+    def _settle(self) -> None:
+        """Fold the newest ``stored`` into ``synced`` and ``log`` (the store's lock is held).
+
+        ``stored`` is a committed state the writer has held since it committed, so no state
         made after it shares its ``id``: the newest log entry with that ``id`` is its own.
         """
-        with self.lock:
-            if state is self.synced:
-                return
-            self.synced = state
-            if state is self.head:
-                self.log = []
-                return
-            log = self.log
-            if log is not None:
-                key = id(state)
-                for index in range(len(log) - 1, -1, -1):
-                    if log[index][1] == key:
-                        del log[: index + 1]
-                        return
-            self.log = None
+        state = self.stored_seen = self.stored  # read once: a post after this is news next time
+        if state is self.synced:
+            return
+        self.synced = state
+        if state is self.head:
+            self.log = []
+            return
+        log = self.log
+        if log is not None:
+            key = id(state)
+            for index in range(len(log) - 1, -1, -1):
+                if log[index][1] == key:
+                    del log[: index + 1]
+                    return
+        self.log = None
 
     def replayed(
         self, base: Any, actions: list[Action], reducer: Callable[[Any, Action], Any]

@@ -172,3 +172,27 @@ def test_threads_on_two_debounced_stores_of_one_key_lose_no_update() -> None:
     for persistor in (*persistors, *persistors):
         persistor.flush()
     assert json.loads(storage.get("shared") or "null")["state"]["n"] == 800
+
+
+def test_a_write_posted_off_the_store_thread_is_folded_in_by_the_next_commit() -> None:
+    """``mark_synced`` runs on the writer's thread without the store's lock: it only posts the
+    stored state; the next commit (or rebase) under the store's lock trims the log to it, and
+    of two posts between commits the newer one counts."""
+    states = [State(i) for i in range(5)]
+    book = Book()
+    book.start_at(states[0])
+    for i in (1, 2, 3):
+        book.record(states[i - 1], Action(f"a{i}"), states[i])
+        book.committed(states[i])
+    writer = threading.Thread(target=book.mark_synced, args=(states[1],))
+    writer.start()
+    writer.join()
+    assert book.synced is states[0]  # posted only
+    book.mark_synced(states[2])
+    book.record(states[3], Action("a4"), states[4])
+    book.committed(states[4])
+    assert book.synced is states[2]
+    assert [a.type for a in book.actions_since_sync(states[4]) or []] == ["a3", "a4"]
+    book.mark_synced(states[4])
+    assert book.actions_since_sync(states[4]) == []
+    assert book.synced is states[4]
