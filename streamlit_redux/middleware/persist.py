@@ -182,8 +182,11 @@ class Persistor:
         )
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
+            if book.rehydrated and self._paths_checked:
+                return next_dispatch  # nothing left to do on the way: no link at all
+
             def dispatch(action: Any) -> Any:
-                if book.rehydrated and self._paths_checked:  # every action after the first
+                if book.rehydrated and self._paths_checked:  # until the chain is relinked
                     return next_dispatch(action)
                 before = None if book.rehydrated else api.get_state()
                 result = next_dispatch(action)
@@ -195,6 +198,7 @@ class Persistor:
                 if not book.rehydrated:
                     book.rehydrated = True
                     self._rehydrate(api, book, before)
+                api.relink()  # done after the first action: linked again, this link is gone
                 return result
 
             return dispatch
