@@ -246,7 +246,7 @@ def test_a_relink_asked_by_a_rolled_back_dispatch_is_dropped():
     log = []
     store = make_store([once_then_aside("b", log, fail_after="boom")])
     log.clear()
-    with pytest.raises(MiddlewareError, match='^Middleware "b" raised RuntimeError: boom'):
+    with pytest.raises(MiddlewareError, match=r'^Middleware "b" raised RuntimeError: boom'):
         store.dispatch(Action("boom"))
     assert log == ["b>boom"]  # no wrap again
     store.dispatch(inc())
@@ -267,6 +267,6 @@ def test_a_link_that_steps_aside_leaves_errors_named_by_the_others():
 
     broken.__qualname__ = "broken"
     store = make_store([once_then_aside("first", []), broken, once_then_aside("last", [])])
-    with pytest.raises(MiddlewareError, match='^Middleware "broken" raised ValueError: no'):
+    with pytest.raises(MiddlewareError, match=r'^Middleware "broken" raised ValueError: no'):
         store.dispatch(Action("boom"))
     assert store.dispatch(inc()).type == "counter/inc"
