@@ -333,11 +333,13 @@ class Store(Generic[S]):
             with self.lock:
                 if self._wrappers is not wrappers:  # rebuilt meanwhile, so linked afresh
                     return
-                self._building_chain = True
+                # Restored, not reset: asked outside a dispatch (in a setup), this runs at once,
+                # inside the build.
+                building, self._building_chain = self._building_chain, True
                 try:
                     self._chain = link(wrappers, self._reduce)
                 finally:
-                    self._building_chain = False
+                    self._building_chain = building
 
         self.defer(relinked)
 

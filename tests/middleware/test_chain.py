@@ -270,3 +270,18 @@ def test_a_link_that_steps_aside_leaves_errors_named_by_the_others():
     with pytest.raises(MiddlewareError, match=r'^Middleware "broken" raised ValueError: no'):
         store.dispatch(Action("boom"))
     assert store.dispatch(inc()).type == "counter/inc"
+
+
+def test_a_relink_asked_in_a_setup_leaves_dispatch_refused_during_the_build():
+    def asks_early(api):
+        api.relink()  # outside a dispatch: runs at once, inside the build
+        return lambda next_dispatch: next_dispatch
+
+    def dispatches_in_setup(api):
+        api.dispatch(inc())
+        return lambda next_dispatch: next_dispatch
+
+    store = make_store([asks_early])
+    with pytest.raises(MiddlewareSetupError):
+        store.replace_middleware([asks_early, dispatches_in_setup])
+    assert store.state["counter"] == 0
