@@ -182,8 +182,11 @@ class Persistor:
         )
 
         def wrap(next_dispatch: Dispatch) -> Dispatch:
+            if book.rehydrated and self._paths_checked:
+                return next_dispatch  # nothing left to do on the way: no link at all
+
             def dispatch(action: Any) -> Any:
-                if book.rehydrated and self._paths_checked:  # every action after the first
+                if book.rehydrated and self._paths_checked:  # until the chain is relinked
                     return next_dispatch(action)
                 before = None if book.rehydrated else api.get_state()
                 result = next_dispatch(action)
@@ -195,6 +198,7 @@ class Persistor:
                 if not book.rehydrated:
                     book.rehydrated = True
                     self._rehydrate(api, book, before)
+                api.relink()  # done after the first action: linked again, this link is gone
                 return result
 
             return dispatch
@@ -202,12 +206,14 @@ class Persistor:
         return wrap
 
     def _enhanced(self, reducer: Callable[[Any, Action], Any], book: Book) -> Any:
+        pending = book.pending  # never replaced, only emptied
+
         def reducer_with_persist(state: Any, action: Action) -> Any:
             if action.type == REHYDRATE and action.meta.get("key") == self.storage_key:
                 return self._rehydrated(book, state, action, reducer)
             new_state = reducer(state, action)
             if new_state is not state:  # book.record, written out: it runs on every dispatch
-                book.pending[id(new_state)] = (state, action, new_state)
+                pending.append((state, action, new_state))
             return new_state
 
         return reducer_with_persist
@@ -217,8 +223,8 @@ class Persistor:
             # Pure (the caller notes the sync point): devtools replay this action to recompute
             # history, and a replay must not move the sync point.
             return merged(state, action.payload, self.include)
+        actions = book.actions_since_sync(state)  # first: it brings book.synced up to date
         base = merged(book.synced, action.payload, self.include)
-        actions = book.actions_since_sync(state)
         rebased = base
         if actions is None:
             book.unrebased = book.lost or "the actions since the last write are not known"

@@ -9,10 +9,14 @@ rebase would not use (a debounced store may run thousands of dispatches between 
   the state it made (to trim the log up to the state a write stored), and ``head``, the last
   committed state;
 - ``pending``: the reducer steps (previous state, action, next state) of the transaction in
-  progress, by the next state's identity. As a state commits (inside the store's lock, so
-  commits come one at a time and in order), the walk from it back to ``head`` gives the steps
-  that made it; steps of rolled-back dispatches lie on dead branches, off that walk, and are
-  dropped with the rest of ``pending``.
+  progress, in order. As a state commits (inside the store's lock, so commits come one at a
+  time and in order), the walk from it back to ``head`` gives the steps that made it; steps of
+  rolled-back dispatches lie on dead branches, off that walk, and are dropped with the rest of
+  ``pending``. Usually that walk is the last step alone, read without a walk.
+
+The journal changes only under the store's lock, so a commit takes no lock of its own: a
+write, done on another thread, posts the state it stored (``mark_synced``) and the store's
+thread folds it in at the next commit or rebase.
 """
 
 from __future__ import annotations
@@ -35,8 +39,8 @@ NOTHING: Any = object()
 """``last_part`` before anything was read or written."""
 JOURNAL_LIMIT = 1000
 """The most actions the journal keeps while writes fail (a storage outage): a failed write
-that finds more drops the journal, so an outage cannot grow memory without end; a conflict
-after that keeps this store's copy aside instead of re-applying its actions."""
+that finds more has the journal dropped, so an outage cannot grow memory without end; a
+conflict after that keeps this store's copy aside instead of re-applying its actions."""
 
 
 @dataclass(eq=False)
@@ -60,9 +64,17 @@ class Book:
     """The last committed state the journal knows (the sync point until the next commit)."""
     log: list[tuple[Action, int]] | None = field(default_factory=list)
     """(action, id of the state it made) from ``synced`` to ``head``; None: the path is lost."""
+    stored: Any = None
+    """The state the newest write stored, posted by the writer (``mark_synced``) for the
+    store's thread to fold into ``synced`` and ``log``."""
+    stored_seen: Any = None
+    """The ``stored`` already folded in: another one is news."""
+    overflowing: bool = False
+    """Posted by a failed write that found more than ``JOURNAL_LIMIT`` actions in ``log``."""
     lost: str | None = None
-    """Why ``log`` is None, when a rebase has to say it (the journal outgrew its limit)."""
-    pending: dict[int, tuple[Any, Action, Any]] = field(default_factory=dict)
+    """Why ``log`` is None, when a rebase has to say it (it outgrew ``JOURNAL_LIMIT``)."""
+    pending: list[tuple[Any, Action, Any]] = field(default_factory=list)
+    """Emptied in place, never replaced: the persist reducer wrapper appends to this list."""
     api: Any = None
     timer: threading.Timer | None = None
     writer: int | None = None
@@ -81,30 +93,26 @@ class Book:
     def record(self, previous: Any, action: Action, state: Any) -> None:
         """Note one reducer step of the transaction in progress (the store's lock is held)."""
         if state is not previous:
-            self.pending[id(state)] = (previous, action, state)
+            self.pending.append((previous, action, state))
 
     def committed(self, state: Any) -> None:
         """``state`` committed (called inside the store's lock): move its steps to the log, and
         start the debounce timer unless one is pending."""
+        if self.stored is not self.stored_seen or self.overflowing:
+            self._settle()
         pending = self.pending
-        key = id(state)
-        step = pending.get(key)
-        lock = self.lock
-        lock.acquire()  # not `with`: this runs on every commit
-        try:
-            log = self.log
-            if step is not None and step[2] is state and step[0] is self.head and log is not None:
-                log.append((step[1], key))  # the usual commit: one step from the head
-                self.head = state
-            else:
-                self._fold(pending, state)
-        finally:
-            lock.release()
-        pending.clear()  # emptied in place: no new dict per commit (only this thread holds it)
+        step = pending[-1] if pending else None
+        log = self.log
+        if step is not None and step[2] is state and step[0] is self.head and log is not None:
+            log.append((step[1], id(state)))  # the usual commit: one step from the head
+            self.head = state
+        else:
+            self._fold(pending, state)
+        pending.clear()  # emptied in place: no new list per commit (only this thread holds it)
         if self.timer is None and self.start_timer is not None:
             self.start_timer(self)
 
-    def _fold(self, pending: dict[int, tuple[Any, Action, Any]], state: Any) -> None:
+    def _fold(self, pending: list[tuple[Any, Action, Any]], state: Any) -> None:
         if state is self.head:
             return
         steps = _walk(pending, state, self.head)
@@ -115,58 +123,77 @@ class Book:
         self.head = state
 
     def start_at(self, state: Any) -> None:
-        """``state`` is the sync point and the present: an empty journal from there."""
-        with self.lock:
-            self.synced = self.head = state
-            self.log, self.lost = [], None
+        """``state`` is the sync point and the present: an empty journal from there (the
+        store's lock is held; a write posted before is superseded)."""
+        self.stored_seen = self.stored
+        self.synced = self.head = state
+        self.log, self.lost = [], None
 
-    def bound(self) -> None:
-        """Drop the journal once it holds more than ``JOURNAL_LIMIT`` actions.
+    def actions_since_sync(self, state: Any) -> list[Action] | None:
+        """The actions that led from ``synced`` to ``state``, or None when no path is known.
 
-        Called after each write attempt: a write that succeeds has trimmed the log, so only
-        writes that keep failing let it grow this far.
+        ``state`` is the present state inside a transaction: the log up to ``head``, then the
+        transaction's own steps. Called inside the store's lock; ``synced`` is up to date after.
         """
-        with self.lock:
-            if self.log is not None and len(self.log) > JOURNAL_LIMIT:
+        if self.stored is not self.stored_seen or self.overflowing:
+            self._settle()
+        steps = _walk(self.pending, state, self.head)
+        if steps is None or self.log is None:
+            return None
+        return [action for action, _ in self.log] + [action for _, action, _ in steps]
+
+    def mark_synced(self, state: Any) -> None:
+        """``state`` is stored now: the log up to it goes (later actions are kept).
+
+        Called by the writer, outside the store's lock: it only posts ``state`` (one attribute
+        write, atomic); the store's thread folds it in under its lock, at the next commit or
+        rebase, so a commit takes no lock of its own. Writes are serialized and each stores the
+        newest committed state, so the newest post covers the ones it replaced.
+        """
+        self.stored = state
+
+    def note_failed_write(self) -> None:
+        """A write failed (called by the writer, outside the store's lock): if the journal has
+        outgrown ``JOURNAL_LIMIT``, post that, and the store's thread drops it."""
+        log = self.log
+        if log is not None and len(log) > JOURNAL_LIMIT:
+            self.overflowing = True
+
+    def _settle(self) -> None:
+        """Fold in what writers posted: the newest ``stored``, then an overflow (the store's
+        lock is held)."""
+        if self.stored is not self.stored_seen:
+            self._fold_stored()
+        if self.overflowing:
+            self.overflowing = False
+            if self.log is not None and len(self.log) > JOURNAL_LIMIT:  # not trimmed since
                 self.log = None
                 self.lost = (
                     f"more than {JOURNAL_LIMIT} actions were made while the stored copy could "
                     "not be written, and the journal of them was dropped"
                 )
 
-    def actions_since_sync(self, state: Any) -> list[Action] | None:
-        """The actions that led from ``synced`` to ``state``, or None when no path is known.
+    def _fold_stored(self) -> None:
+        """Fold the newest ``stored`` into ``synced`` and ``log``.
 
-        ``state`` is the present state inside a transaction: the log up to ``head``, then the
-        transaction's own steps.
-        """
-        with self.lock:
-            steps = _walk(self.pending, state, self.head)
-            if steps is None or self.log is None:
-                return None
-            return [action for action, _ in self.log] + [action for _, action, _ in steps]
-
-    def mark_synced(self, state: Any) -> None:
-        """``state`` is stored now: forget the log up to it (later actions are kept).
-
-        ``state`` is a committed state its caller has held since it committed, so no state
+        ``stored`` is a committed state the writer has held since it committed, so no state
         made after it shares its ``id``: the newest log entry with that ``id`` is its own.
         """
-        with self.lock:
-            if state is self.synced:
-                return
-            self.synced = state
-            if state is self.head:
-                self.log, self.lost = [], None
-                return
-            log = self.log
-            if log is not None:
-                key = id(state)
-                for index in range(len(log) - 1, -1, -1):
-                    if log[index][1] == key:
-                        del log[: index + 1]
-                        return
-            self.log = None
+        state = self.stored_seen = self.stored  # read once: a post after this is news next time
+        if state is self.synced:
+            return
+        self.synced = state
+        if state is self.head:
+            self.log, self.lost = [], None
+            return
+        log = self.log
+        if log is not None:
+            key = id(state)
+            for index in range(len(log) - 1, -1, -1):
+                if log[index][1] == key:
+                    del log[: index + 1]
+                    return
+        self.log = None
 
     def replayed(
         self, base: Any, actions: list[Action], reducer: Callable[[Any, Action], Any]
@@ -179,15 +206,17 @@ class Book:
         return state
 
 
-def _walk(pending: dict[int, tuple[Any, Action, Any]], state: Any, head: Any) -> list[Any] | None:
+def _walk(pending: list[tuple[Any, Action, Any]], state: Any, head: Any) -> list[Any] | None:
     """The steps in ``pending`` from ``head`` to ``state``, oldest first; None if none lead."""
+    # By the next state's identity; a later step to the same object replaces an earlier one.
+    made = {id(step[2]): step for step in pending}
     steps: list[Any] = []
     node = state
-    for _ in range(len(pending) + 1):
+    for _ in range(len(made) + 1):
         if node is head:
             steps.reverse()
             return steps
-        step = pending.get(id(node))
+        step = made.get(id(node))
         if step is None or step[2] is not node:
             return None
         steps.append(step)

@@ -53,6 +53,7 @@ class Sync:
         try:
             found = self.storage.get_versioned(book.key)
         except Exception as exc:
+            book.note_failed_write()  # a read that fails blocks writing
             if not book.blocked:
                 self.report(
                     f'reading key "{book.key}" failed ({exc}); starting from the state in '
@@ -135,7 +136,6 @@ class Sync:
                 )
             finally:
                 book.writer = None
-                book.bound()
 
     def _synced_once(self, book: Book) -> bool:
         """One attempt; True when done (written, unchanged, or reported), False to retry."""
@@ -154,6 +154,7 @@ class Sync:
                 book.key, body, version=book.version, ttl_s=self.ttl_s
             )
         except Exception as exc:
+            book.note_failed_write()
             self.report(
                 f'writing key "{book.key}" failed ({exc}); the state in memory is fine and '
                 "the previous stored copy is intact; the next change retries",

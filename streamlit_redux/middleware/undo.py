@@ -105,7 +105,7 @@ def _history(
     global _last
     if latest_is_present:
         latest = present
-    built = _build((past, present, future, group, latest))
+    built = _build(past, present, future, group, latest)
     _last = (built, past, present, future, latest, group)
     return built
 
@@ -250,17 +250,19 @@ def undoable(
         [clear_history_type] if isinstance(clear_history_type, str) else list(clear_history_type),
         ignore_initial_state,
     )
+    # How many past states a step may find before it drops the oldest (None: no limit).
+    room = None if limit is None else limit - 1
 
     def undoable_reducer(state: History | None, action: Action) -> History:
         global _last
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
-        handle = jumps.get(action.type)
         last = _last
-        if last[0] is state and handle is None:  # the usual step: fields kept beside it
+        if last[0] is state and action.type not in jumps:  # the usual step: fields kept beside it
             history, past, before, future, latest, group = last
         else:
             history = state if _is_history(state) else _created(state, ignore_initial_state)
+            handle = jumps.get(action.type)
             if handle is not None:
                 return handle(history, action)
             past, before, future, latest, group = _fields(history)
@@ -280,16 +282,16 @@ def undoable(
                 past, future = _pushed(_vector(past), latest, limit), _NO_FUTURE
                 group, latest = key, present
         else:
-            if type(past) is HistoryVector and latest is not None and limit is not None:
-                past = past.recorded(latest, limit - 1)  # _pushed's usual case, without a hop
+            if room is not None and latest is not None and type(past) is HistoryVector:
+                past = past.recorded(latest, room)  # _pushed's usual case, without a hop
             else:
                 past = _pushed(_vector(past), latest, limit)
-            built = _build_step((past, present, present))
+            built = _build_step(past, present, present)
             _last = (built, past, present, _NO_FUTURE, present, None)
             return built
         # The other steps (filtered, grouped, back to the recorded present): _history(...,
         # latest_is_present=False), written out.
-        built = _build((past, present, future, group, latest))
+        built = _build(past, present, future, group, latest)
         _last = (built, past, present, future, latest, group)
         return built
 

@@ -41,6 +41,9 @@ class _Store(Protocol):
         self, listener: Callable[[Any], None] | None, *, name: str, locked: bool = False
     ) -> None: ...
 
+    def relink(self) -> None: ...
+
+
 T = TypeVar("T")
 Dispatch: TypeAlias = Callable[[Any], Any]
 
@@ -124,6 +127,16 @@ class MiddlewareAPI:
         """
         self._store.after_commit(hook, name=name, locked=True)
 
+    def relink(self) -> None:
+        """Build the chain again from each middleware's ``wrap(next)`` (not its setup) once
+        the current dispatch commits.
+
+        For a link with one-off work on the way (persist rehydrates after the first action):
+        once done, it asks for this, and its ``wrap`` then returns ``next_dispatch`` itself,
+        which costs no frame per dispatch. See ``Store.relink``.
+        """
+        self._store.relink()
+
 
 class Middleware(Protocol):
     """``middleware(api)`` returns ``wrap(next_dispatch) -> dispatch``."""
@@ -153,24 +166,36 @@ def compose(*functions: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return composed
 
 
-def build_chain(
-    api: MiddlewareAPI, middleware: Iterable[Middleware], innermost: Dispatch
-) -> Dispatch:
-    """Wrap ``innermost`` in each middleware, the first listed outermost.
+Wrappers: TypeAlias = list[tuple[str, Callable[[Dispatch], Dispatch]]]
+"""Each middleware's name and ``wrap``, outermost first: what a chain is linked from."""
+
+
+def set_up(api: MiddlewareAPI, middleware: Iterable[Middleware]) -> Wrappers:
+    """Run each middleware's setup: its name and its ``wrap``, outermost first.
 
     Every item is checked before any middleware runs its setup (which may take a resource,
     subscribe or wrap the reducer), so a bad list fails before any of that happened.
-    Each link reports a foreign exception under its own middleware's name.
     """
     middleware = tuple(middleware)
     for item in middleware:
         if not callable(item):
             raise MiddlewareOptionError(_not_a_middleware(item))
-    wrappers = [(_name_of(mw), mw(api)) for mw in middleware]
+    return [(_name_of(mw), mw(api)) for mw in middleware]
+
+
+def link(wrappers: Wrappers, innermost: Dispatch) -> Dispatch:
+    """Wrap ``innermost`` in each wrapper, the first listed outermost.
+
+    Each link reports a foreign exception under its own middleware's name. A ``wrap`` that
+    returns ``next_dispatch`` itself adds nothing to the chain, not even that guard: no code
+    of its own runs per dispatch, so nothing could raise under its name.
+    """
     chain = innermost
     for name, wrap in reversed(wrappers):
-        chain = _reported_as(name, wrap(chain))
+        linked = wrap(chain)
+        chain = linked if linked is chain else _reported_as(name, linked)
     return chain
+
 
 
 def _not_a_middleware(item: object) -> str:

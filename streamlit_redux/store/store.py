@@ -36,7 +36,9 @@ from streamlit_redux.store.middleware_api import (
     Dispatch,
     Middleware,
     MiddlewareAPI,
-    build_chain,
+    Wrappers,
+    link,
+    set_up,
 )
 from streamlit_redux.store.reducer_wrappers import ReducerWrapper, ReducerWrappers
 from streamlit_redux.store.reducers import Reducer, combine_reducers, unchanged
@@ -101,6 +103,7 @@ class Store(Generic[S]):
         self._reducing_thread: int | None = None
         self._building_chain = False
         self._chain: Dispatch = self._reduce
+        self._wrappers: Wrappers = []
         self.replace_middleware(middleware)
         self.dispatch(Action(INIT))
 
@@ -310,10 +313,35 @@ class Store(Generic[S]):
         with self.lock:
             self._building_chain = True
             try:
-                chain = build_chain(api, middleware, self._reduce)
+                wrappers = set_up(api, middleware)
+                chain = link(wrappers, self._reduce)
             finally:
                 self._building_chain = False
-            self._chain = chain
+            self._wrappers, self._chain = wrappers, chain
+
+    def relink(self) -> None:
+        """For middleware (``api.relink``): link the chain again from the same middleware's
+        ``wrap`` functions, without their setup, once the current dispatch commits.
+
+        Deferred, so the chain running now is not changed under it; dropped if the dispatch
+        is rolled back. A link that has done its one-off work returns ``next_dispatch`` from
+        ``wrap`` then, and costs nothing per dispatch from there on.
+        """
+        wrappers = self._wrappers
+
+        def relinked() -> None:
+            with self.lock:
+                if self._wrappers is not wrappers:  # rebuilt meanwhile, so linked afresh
+                    return
+                # Restored, not reset: asked outside a dispatch (in a setup), this runs at once,
+                # inside the build.
+                building, self._building_chain = self._building_chain, True
+                try:
+                    self._chain = link(wrappers, self._reduce)
+                finally:
+                    self._building_chain = building
+
+        self.defer(relinked)
 
     # -- dispatching -----------------------------------------------------------------------
 

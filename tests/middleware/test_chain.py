@@ -198,3 +198,90 @@ def test_compose():
     assert compose()(3) == 3
     assert compose(lambda x: x + 1)(3) == 4
     assert compose(lambda x: x * 2, lambda x: x + 1)(3) == 8
+
+
+def once_then_aside(name, log, *, fail_after=None):
+    """A middleware with one-off work on the first action: then it asks for a relink and its
+    ``wrap`` returns ``next_dispatch`` itself. ``fail_after``: it raises on that action type
+    after asking."""
+    done = []
+
+    def middleware(api):
+        def wrap(next_dispatch):
+            log.append(f"wrap {name}")
+            if done:
+                return next_dispatch
+
+            def dispatch(action):
+                log.append(f"{name}>{action.type}")
+                result = next_dispatch(action)
+                api.relink()
+                if action.type == fail_after:
+                    raise RuntimeError("boom")
+                if fail_after is None:
+                    done.append(True)
+                return result
+
+            return dispatch
+
+        return wrap
+
+    middleware.__qualname__ = name
+    return middleware
+
+
+def test_relink_runs_the_wraps_again_after_the_commit_and_a_finished_link_steps_aside():
+    log = []
+    store = make_store([recorder("a", log), once_then_aside("b", log), recorder("c", log)])
+    init = "@@streamlit_redux/INIT"
+    passed = [f"a>{init}", f"b>{init}", f"c>{init}", f"c<{init}", f"a<{init}"]
+    assert log == ["wrap b", *passed, "wrap b"]  # wrapped again once INIT committed
+    log.clear()
+    store.dispatch(inc())
+    assert log == ["a>counter/inc", "c>counter/inc", "c<counter/inc", "a<counter/inc"]
+    assert store.state["counter"] == 1
+
+
+def test_a_relink_asked_by_a_rolled_back_dispatch_is_dropped():
+    log = []
+    store = make_store([once_then_aside("b", log, fail_after="boom")])
+    log.clear()
+    with pytest.raises(MiddlewareError, match=r'^Middleware "b" raised RuntimeError: boom'):
+        store.dispatch(Action("boom"))
+    assert log == ["b>boom"]  # no wrap again
+    store.dispatch(inc())
+    assert log == ["b>boom", "b>counter/inc", "wrap b"]
+
+
+def test_a_link_that_steps_aside_leaves_errors_named_by_the_others():
+    def broken(api):
+        def wrap(next_dispatch):
+            def dispatch(action):
+                if action.type == "boom":
+                    raise ValueError("no")
+                return next_dispatch(action)
+
+            return dispatch
+
+        return wrap
+
+    broken.__qualname__ = "broken"
+    store = make_store([once_then_aside("first", []), broken, once_then_aside("last", [])])
+    with pytest.raises(MiddlewareError, match=r'^Middleware "broken" raised ValueError: no'):
+        store.dispatch(Action("boom"))
+    assert store.dispatch(inc()).type == "counter/inc"
+
+
+def test_a_relink_asked_in_a_setup_leaves_dispatch_refused_during_the_build():
+    def asks_early(api):
+        api.relink()  # outside a dispatch: runs at once, inside the build
+        return lambda next_dispatch: next_dispatch
+
+    def dispatches_in_setup(api):
+        api.dispatch(inc())
+        return lambda next_dispatch: next_dispatch
+
+    store = make_store([asks_early])
+    with pytest.raises(MiddlewareSetupError):
+        store.replace_middleware([asks_early, dispatches_in_setup])
+    assert store.state["counter"] == 0

@@ -666,3 +666,32 @@ def test_a_session_whose_identity_goes_away_stops_writing():
     store.replace_middleware([persist(storage, key="app", scope="session")])
     store.dispatch(todos.actions.added("tea"))
     assert storage.get("app") == stored
+
+
+def test_once_rehydrated_persist_leaves_the_chain_and_still_journals_and_writes():
+    from streamlit_redux.store.middleware_api import MiddlewareAPI
+
+    storage = MemoryStorage()
+    storage.set("gone", json.dumps({"version": 0, "state": {"n": 5}}))
+    persistor = persist(storage, key="gone", debounce_s=60)
+    wraps = []
+
+    def spy(api):
+        def wrap(next_dispatch):
+            wraps.append(next_dispatch)
+            return next_dispatch
+
+        return wrap
+
+    store = Store(
+        lambda s, a: s.set("n", s["n"] + 1) if a.type == "inc" else s,
+        {"n": 0},
+        middleware=[spy, persistor],
+    )
+    assert store.state["n"] == 5  # rehydrated by the link, which then asked for a relink
+    assert len(wraps) == 2 and wraps[-1] == store._reduce  # relinked: persist adds no link
+    sentinel = object()
+    assert persistor(MiddlewareAPI(store, store.dispatch))(sentinel) is sentinel
+    store.dispatch({"type": "inc"})
+    persistor.flush()
+    assert json.loads(storage.get("gone") or "null")["state"] == {"n": 6}

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from streamlit_redux import Store
 from streamlit_redux.middleware import persist
-from streamlit_redux.middleware.persist_book import Book
+from streamlit_redux.middleware.persist_book import JOURNAL_LIMIT, Book
 from streamlit_redux.storage import MemoryStorage
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import ReducerError
@@ -172,3 +172,55 @@ def test_threads_on_two_debounced_stores_of_one_key_lose_no_update() -> None:
     for persistor in (*persistors, *persistors):
         persistor.flush()
     assert json.loads(storage.get("shared") or "null")["state"]["n"] == 800
+
+
+def test_a_write_posted_off_the_store_thread_is_folded_in_by_the_next_commit() -> None:
+    """``mark_synced`` runs on the writer's thread without the store's lock: it only posts the
+    stored state; the next commit (or rebase) under the store's lock trims the log to it, and
+    of two posts between commits the newer one counts."""
+    states = [State(i) for i in range(5)]
+    book = Book()
+    book.start_at(states[0])
+    for i in (1, 2, 3):
+        book.record(states[i - 1], Action(f"a{i}"), states[i])
+        book.committed(states[i])
+    writer = threading.Thread(target=book.mark_synced, args=(states[1],))
+    writer.start()
+    writer.join()
+    assert book.synced is states[0]  # posted only
+    book.mark_synced(states[2])
+    book.record(states[3], Action("a4"), states[4])
+    book.committed(states[4])
+    assert book.synced is states[2]
+    assert [a.type for a in book.actions_since_sync(states[4]) or []] == ["a3", "a4"]
+    book.mark_synced(states[4])
+    assert book.actions_since_sync(states[4]) == []
+    assert book.synced is states[4]
+
+
+def test_an_overflow_posted_by_a_failed_write_drops_the_journal_unless_a_write_trimmed_it() -> None:
+    """A failed write that finds more than JOURNAL_LIMIT actions posts it; the store's thread
+    drops the journal at the next commit, unless a write stored the state meanwhile."""
+    states = [State(i) for i in range(JOURNAL_LIMIT + 4)]
+    book = Book()
+    book.start_at(states[0])
+    for i in range(1, JOURNAL_LIMIT + 2):
+        book.record(states[i - 1], Action(f"a{i}"), states[i])
+        book.committed(states[i])
+    failed = threading.Thread(target=book.note_failed_write)
+    failed.start()
+    failed.join()
+    book.mark_synced(states[JOURNAL_LIMIT + 1])  # ... but a later write stored everything
+    book.record(states[JOURNAL_LIMIT + 1], Action("next"), states[JOURNAL_LIMIT + 2])
+    book.committed(states[JOURNAL_LIMIT + 2])
+    assert [a.type for a in book.actions_since_sync(states[JOURNAL_LIMIT + 2]) or []] == ["next"]
+    book.note_failed_write()  # 1 action: nothing to drop
+    assert book.actions_since_sync(states[JOURNAL_LIMIT + 2]) is not None
+    for i in range(JOURNAL_LIMIT + 1):
+        book.record(states[JOURNAL_LIMIT + 2], Action("again"), states[i])
+        book.committed(states[i])
+        book.record(states[i], Action("back"), states[JOURNAL_LIMIT + 2])
+        book.committed(states[JOURNAL_LIMIT + 2])
+    book.note_failed_write()
+    assert book.actions_since_sync(states[JOURNAL_LIMIT + 2]) is None
+    assert book.lost is not None and f"more than {JOURNAL_LIMIT} actions" in book.lost

@@ -99,3 +99,31 @@ def test_recorded_is_the_push_undoable_made_before_it(start, backwards, steps, r
         vector = vector.recorded(value, room)
         assert list(vector) == list(expected)
         assert vector == expected
+
+
+@given(st.lists(st.integers(0, 9), max_size=20), st.booleans(), moves)
+def test_the_rest_of_the_pvector_api_answers_as_a_plain_vector_does(start, backwards, steps):
+    vector = moved(start, backwards, steps)[-1][0]
+    plain = pvector(list(vector))
+    calls = [
+        ("append", (7,)),
+        ("extend", ([7, 8],)),
+        ("set", (0, 7)),
+        ("mset", (0, 7)),
+        ("delete", (0,)),
+        ("delete", (0, 1)),
+        ("remove", (3,)),
+        ("transform", ([0], 7)),
+        ("tolist", ()),
+        ("index", (3,)),
+        ("count", (3,)),
+    ]
+    for name, args in calls:
+        try:
+            expected = getattr(plain, name)(*args)
+        except (IndexError, ValueError) as error:
+            with pytest.raises(type(error)):
+                getattr(vector, name)(*args)
+        else:
+            assert getattr(vector, name)(*args) == expected, name
+    assert vector.evolver().persistent() == plain

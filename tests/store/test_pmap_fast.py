@@ -75,7 +75,7 @@ def test_without_a_known_layout_the_public_set_is_used(monkeypatch):
 def test_map_builder_builds_what_pmap_builds(key_list, data):
     keys_ = tuple(key_list)
     values_ = data.draw(st.lists(values, min_size=len(keys_), max_size=len(keys_)))
-    built, public = _pmap_fast.map_builder(keys_)(values_), pmap(dict(zip(keys_, values_, strict=True)))
+    built, public = _pmap_fast.map_builder(keys_)(*values_), pmap(dict(zip(keys_, values_, strict=True)))
     assert type(built) is PMap
     assert built == public
     assert list(built.items()) == list(public.items())  # the same layout, so the same order
@@ -101,7 +101,7 @@ def test_map_builder_with_fixed_keys_builds_what_pmap_builds(key_list, data):
     given = dict(zip(free, given_values, strict=True))
     expected = pmap({key: fixed[key] if key in fixed else given[key] for key in keys_})
     build = _pmap_fast.map_builder(keys_, fixed=fixed)
-    first, second = build(given_values), build(given_values)
+    first, second = build(*given_values), build(*given_values)
     assert type(first) is PMap
     assert first == expected
     assert list(first.items()) == list(expected.items())  # the same layout, so the same order
@@ -114,7 +114,7 @@ def test_map_builder_with_fixed_keys_builds_what_pmap_builds(key_list, data):
 def test_map_builder_with_fixed_keys_falls_back_to_pmap_without_a_known_layout(monkeypatch):
     monkeypatch.setattr(_pmap_fast, "ENABLED", False)
     build = _pmap_fast.map_builder(("a", "b", "c"), fixed={"b": 0})
-    assert build((1, 2)) == pmap({"a": 1, "b": 0, "c": 2})
+    assert build(1, 2) == pmap({"a": 1, "b": 0, "c": 2})
 
 
 @given(maps, keys, values)
