@@ -197,7 +197,6 @@ def link(wrappers: Wrappers, innermost: Dispatch) -> Dispatch:
     return chain
 
 
-
 def _not_a_middleware(item: object) -> str:
     """The message for a list item that is no middleware; a tuple is usually unspread defaults."""
     fix = (
