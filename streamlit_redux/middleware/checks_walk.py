@@ -47,6 +47,9 @@ class CheckedSubtrees:
     def __init__(self) -> None:
         self._refs: dict[int, weakref.ref[Any]] = {}
         self._sweep_at = self._FIRST_SWEEP
+        # The last state found clean, held (one state, which the store holds anyway): the
+        # next one is walked from it (see checks_trust), as an id could not be trusted.
+        self.last: Any = None
 
     def __contains__(self, value: object) -> bool:
         ref = self._refs.get(id(value))
