@@ -15,6 +15,7 @@ from typing import Any
 
 from pyrsistent import PMap
 
+from streamlit_redux.middleware import undo
 from streamlit_redux.middleware.checks_walk import (
     _BY_VALUE,
     _CONTAINER,
@@ -65,9 +66,13 @@ def _clean_slice(value: Any, seen: CheckedSubtrees) -> bool:
     cost more than looking at its values again. What is below it is remembered as usual.
     """
     while value.__class__ is PMap and _SCAN:
-        if pmap_size(value) != HISTORY_SIZE or (fields := present_and_group(value)) is None:
+        built = undo.last_built  # the history undoable built last: no lookup, no size
+        if built[0] is value:
+            value, group = built[2], built[5]
+        elif pmap_size(value) != HISTORY_SIZE or (fields := present_and_group(value)) is None:
             break
-        value, group = fields
+        else:
+            value, group = fields
         if group is not None and not _clean_slice(group, seen):
             return False
     if value.__class__ is not PMap or not _SCAN:
