@@ -65,16 +65,18 @@ def _clean_slice(value: Any, seen: CheckedSubtrees) -> bool:
     changes the slice, and the next one replaces it: an entry for it (a weak reference) would
     cost more than looking at its values again. What is below it is remembered as usual.
     """
-    while value.__class__ is PMap and _SCAN:
+    if value.__class__ is PMap:
         built = undo.last_built  # the history undoable built last: no lookup, no size
         if built[0] is value:
             value, group = built[2], built[5]
-        elif pmap_size(value) != HISTORY_SIZE or (fields := present_and_group(value)) is None:
-            break
-        else:
+        elif pmap_size(value) == HISTORY_SIZE and (fields := present_and_group(value)) is not None:
             value, group = fields
+        else:
+            group = None
         if group is not None and not _clean_slice(group, seen):
             return False
+        # A present that is a history too (undoable twice) is looked at as any map below:
+        # all of it is walked, which is slower, not weaker.
     if value.__class__ is not PMap or not _SCAN:
         kind = _kinds.get(value.__class__)
         if kind == _SKIP or (kind == _BY_VALUE and is_scalar(value)):

@@ -118,13 +118,17 @@ def combine_reducers(
                 more[name] = following
         if first_name is None:
             return current
+        if not record_combined:  # production: one test more than building the root
+            if more is None:
+                return set_value(current, first_name, first_value)
+            updated: PMap = current.update(more)  # type: ignore[type-arg]
+            return updated
+        global last_combined
         if more is None:
-            updated: PMap = set_value(current, first_name, first_value)  # type: ignore[type-arg]
+            updated = set_value(current, first_name, first_value)
         else:
             updated = current.update(more)
-        if record_combined:
-            global last_combined
-            last_combined = (updated, current, first_value, more)
+        last_combined = (updated, current, first_value, more)
         return updated
 
     return combined

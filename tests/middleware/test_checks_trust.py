@@ -99,6 +99,16 @@ def test_a_clean_grouped_history_passes_and_undo_brings_back_a_checked_present()
     assert store.state["text"]["present"]["n"] >= 1
 
 
+def test_a_bad_value_in_a_history_of_histories_is_caught():
+    pending = [{}]
+    store = checked_store({"doc": undoable(undoable(fed_slice("doc", pending)))})
+    pending.append({"doc": pmap({"n": 1})})
+    assert message(store) is None
+    pending.append({"doc": pmap({"n": 2, "bad": bytearray(b"x")})})
+    with pytest.raises(CheckError, match=re.escape('bytearray at "doc.present.present.bad"')):
+        store.dispatch({"type": "feed"})
+
+
 def test_every_changed_slice_is_walked_when_several_change_in_one_dispatch():
     pending = [{}]
     names = ("a", "b", "c")
