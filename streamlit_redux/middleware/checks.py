@@ -23,6 +23,7 @@ from typing import Any
 from streamlit_redux.middleware.checks_trust import _clean_state
 from streamlit_redux.middleware.checks_walk import (
     _EMPTY_OK,
+    _INT_LOW,
     CheckedSubtrees,
     _first_problem,
     _first_problem_with_paths,
@@ -88,7 +89,7 @@ def checks_middleware(
                     _check_action(action, serializable, skip_actions, accepts)
                 elif (
                     (kind := action.payload.__class__) not in NATIVE_CLASSES
-                    and (kind is not int or not -INT_LIMIT < action.payload < INT_LIMIT)
+                    and (kind is not int or not _INT_LOW < action.payload < INT_LIMIT)
                 ) or (action.meta is not NO_META and action.meta):
                     # else nothing to check: no payload (or a str, a bool, an int of JSON's
                     # size: an index, an id), no meta

@@ -19,6 +19,7 @@ from streamlit_redux.middleware import undo
 from streamlit_redux.middleware.checks_walk import (
     _BY_VALUE,
     _CONTAINER,
+    _INT_LOW,
     _REMEMBERED,
     _SKIP,
     CheckedSubtrees,
@@ -87,7 +88,12 @@ def _clean_slice(value: Any, seen: CheckedSubtrees) -> bool:
     for bucket in value._buckets.tolist():
         if bucket:
             for _, child in bucket:
-                kind = kinds.get(child.__class__)
+                cls = child.__class__
+                if cls is int:  # the usual number (a count, an id): no table lookup
+                    if _INT_LOW < child < INT_LIMIT:
+                        continue
+                    return False
+                kind = kinds.get(cls)
                 if kind == _SKIP:
                     continue
                 if kind == _REMEMBERED:
@@ -95,9 +101,7 @@ def _clean_slice(value: Any, seen: CheckedSubtrees) -> bool:
                     if ref is not None and ref() is child:
                         continue
                 elif kind == _BY_VALUE:
-                    if (child.__class__ is int and -INT_LIMIT < child < INT_LIMIT) or is_scalar(
-                        child
-                    ):
+                    if is_scalar(child):
                         continue
                     return False
                 elif kind != _CONTAINER:
