@@ -43,7 +43,8 @@ last_combined: tuple[Any, Any, Any, dict[str, Any] | None] = (None, None, None, 
 ``(root, base, value, more)``, ``root`` being ``base`` with one slice set to ``value`` (or,
 when several changed, with the slices of ``more`` set to its values). A walk over the new
 state (the development checks) that knows ``base`` looks only at the new values. Identity
-tells whose root it is: any store, on any thread, may overwrite it."""
+tells whose root it is: any store, on any thread, may overwrite it (until then it holds those
+two states, as ``undoable`` holds its last history)."""
 record_combined = False
 """Whether combined reducers fill ``last_combined``: turned on by the development checks,
 its only reader, so that a production dispatch pays one test, not a tuple."""
