@@ -20,14 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from streamlit_redux.middleware.checks_trust import _clean_state
 from streamlit_redux.middleware.checks_walk import (
     _EMPTY_OK,
+    _INT_LOW,
     CheckedSubtrees,
-    _clean_in_usual_shapes,
     _first_problem,
     _first_problem_with_paths,
 )
 from streamlit_redux.middleware.development import development_mode
+from streamlit_redux.store import reducers
 from streamlit_redux.store.actions import NO_META, Action, ActionCreator
 from streamlit_redux.store.codec import (
     INT_LIMIT,
@@ -69,6 +71,8 @@ def checks_middleware(
         split_path(path, where="checks_middleware(ignored_paths=...)")
     accepts = _hook_accepts(encoder_hook)
     on = checks_enabled(enabled)
+    if on:
+        reducers.record_combined = True  # for _clean_state: see reducers.last_combined
 
     def checks(api: MiddlewareAPI) -> Callable[[Dispatch], Dispatch]:
         seen = api.resource("streamlit_redux:checks:seen", CheckedSubtrees)
@@ -85,7 +89,7 @@ def checks_middleware(
                     _check_action(action, serializable, skip_actions, accepts)
                 elif (
                     (kind := action.payload.__class__) not in NATIVE_CLASSES
-                    and (kind is not int or not -INT_LIMIT < action.payload < INT_LIMIT)
+                    and (kind is not int or not _INT_LOW < action.payload < INT_LIMIT)
                 ) or (action.meta is not NO_META and action.meta):
                     # else nothing to check: no payload (or a str, a bool, an int of JSON's
                     # size: an index, an id), no meta
@@ -94,7 +98,7 @@ def checks_middleware(
                 if action.type not in skip_actions:
                     state = get_state()
                     # _first_problem's two walks, called here: one frame less per dispatch.
-                    if skip_paths or not _clean_in_usual_shapes(state, seen):
+                    if skip_paths or not _clean_state(state, seen):
                         problem = _first_problem_with_paths(
                             state, seen, serializable, immutable, skip_paths, accepts
                         )

@@ -30,6 +30,8 @@ _MUTABLE = (list, dict, set, bytearray)
 _VECTOR_CLASS: type = type(pvector())
 """What ``pvector()`` makes: the C extension's class when installed (``PVector`` is an ABC)."""
 _second = itemgetter(1)
+_INT_LOW = -INT_LIMIT
+"""``-INT_LIMIT``, computed once: written in a test, it builds a 14,000-bit int each time."""
 _EMPTY_OK = (PMap, PVector, PSet)
 
 
@@ -47,6 +49,9 @@ class CheckedSubtrees:
     def __init__(self) -> None:
         self._refs: dict[int, weakref.ref[Any]] = {}
         self._sweep_at = self._FIRST_SWEEP
+        # The last state found clean, held (one state, which the store holds anyway): the
+        # next one is walked from it (see checks_trust), as an id could not be trusted.
+        self.last: Any = None
 
     def __contains__(self, value: object) -> bool:
         ref = self._refs.get(id(value))
@@ -239,7 +244,7 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
                 if ref is not None and ref() is child:
                     continue
             elif kind == _BY_VALUE:  # is_scalar, without a call for the usual int
-                if (child.__class__ is int and -INT_LIMIT < child < INT_LIMIT) or is_scalar(child):
+                if (child.__class__ is int and _INT_LOW < child < INT_LIMIT) or is_scalar(child):
                     continue
                 return False
             elif kind == _CONTAINER:

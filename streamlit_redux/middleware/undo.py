@@ -88,9 +88,10 @@ HISTORY_SIZE = len(_KEYS)
 _build = map_builder(_KEYS)
 _build_step = map_builder(_KEYS, fixed={"future": _NO_FUTURE, "group": None})
 """The history of a recorded step: (past, present, latest) given, no future and no group."""
-_last: tuple[Any, ...] = (None,)
+last_built: tuple[Any, ...] = (None,)
 """The last history built and its fields (past, present, future, latest, group): the next step
-on it reads them here instead of from the PMap. Checked by identity, so any store may use it."""
+on it reads them here instead of from the PMap, and so do the development checks (a history is
+walked through its present). Checked by identity, so any store may use it."""
 
 
 def _history(
@@ -102,17 +103,17 @@ def _history(
     *,
     latest_is_present: bool = True,
 ) -> History:
-    global _last
+    global last_built
     if latest_is_present:
         latest = present
     built = _build(past, present, future, group, latest)
-    _last = (built, past, present, future, latest, group)
+    last_built = (built, past, present, future, latest, group)
     return built
 
 
 def _fields(history: History) -> tuple[Any, ...]:
     """(past, present, future, latest, group) of ``history``."""
-    last = _last
+    last = last_built
     if last[0] is history:
         return last[1:]
     return tuple(get_value(history, key) for key in ("past", "present", "future", _LATEST, "group"))
@@ -254,10 +255,10 @@ def undoable(
     room = None if limit is None else limit - 1
 
     def undoable_reducer(state: History | None, action: Action) -> History:
-        global _last
+        global last_built
         if state is None:
             return _created(reducer(None, action), ignore_initial_state)
-        last = _last
+        last = last_built
         if last[0] is state and action.type not in jumps:  # the usual step: fields kept beside it
             history, past, before, future, latest, group = last
         else:
@@ -287,12 +288,12 @@ def undoable(
             else:
                 past = _pushed(_vector(past), latest, limit)
             built = _build_step(past, present, present)
-            _last = (built, past, present, _NO_FUTURE, present, None)
+            last_built = (built, past, present, _NO_FUTURE, present, None)
             return built
         # The other steps (filtered, grouped, back to the recorded present): _history(...,
         # latest_is_present=False), written out.
         built = _build(past, present, future, group, latest)
-        _last = (built, past, present, future, latest, group)
+        last_built = (built, past, present, future, latest, group)
         return built
 
     return undoable_reducer
@@ -307,7 +308,7 @@ def present_and_group(value: Any) -> tuple[Any, Hashable] | None:
     >>> present_and_group(undoable(lambda s, a: 0)(None, clear_history()))
     (0, None)
     """
-    last = _last
+    last = last_built
     if last[0] is value:
         return last[2], last[5]
     if type(value) is PMap and len(value) == HISTORY_SIZE and _LATEST in value:

@@ -38,6 +38,16 @@ a flag that went from True to 1 is a change although True == 1. Public for the h
 write ``unchanged`` out (``combine_reducers``, ``undoable``)."""
 # The root a combined reducer starts from on INIT: one shared map, never changed.
 _EMPTY: PMap = pmap()  # type: ignore[type-arg]
+last_combined: tuple[Any, Any, Any, dict[str, Any] | None] = (None, None, None, None)
+"""How the last root a combined reducer built was made, while ``record_combined`` is on:
+``(root, base, value, more)``, ``root`` being ``base`` with one slice set to ``value`` (or,
+when several changed, with the slices of ``more`` set to its values). A walk over the new
+state (the development checks) that knows ``base`` looks only at the new values. Identity
+tells whose root it is: any store, on any thread, may overwrite it (until then it holds those
+two states, as ``undoable`` holds its last history)."""
+record_combined = False
+"""Whether combined reducers fill ``last_combined``: turned on by the development checks,
+its only reader, so that a production dispatch pays one test, not a tuple."""
 
 
 def unchanged(new: Any, old: Any) -> bool:
@@ -109,9 +119,17 @@ def combine_reducers(
                 more[name] = following
         if first_name is None:
             return current
+        if not record_combined:  # production: one test more than building the root
+            if more is None:
+                return set_value(current, first_name, first_value)
+            updated: PMap = current.update(more)  # type: ignore[type-arg]
+            return updated
+        global last_combined
         if more is None:
-            return set_value(current, first_name, first_value)
-        updated: PMap = current.update(more)  # type: ignore[type-arg]
+            updated = set_value(current, first_name, first_value)
+        else:
+            updated = current.update(more)
+        last_combined = (updated, current, first_value, more)
         return updated
 
     return combined
