@@ -44,7 +44,45 @@ def dispatch(data: dict[str, Any], figures: Path) -> Sections:
         "pyrsistent map; python-redux and pydux: the dict copied, as their users write it).", "",
         "![dispatch time vs state size](benchmarks/dispatch_vs_state_size.png)", "",
         *dispatch_table(groups),
-    ]), []
+    ]), dispatch_goals(groups)
+
+
+def dispatch_goals(groups: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Issue 14's dispatch goals, from the groups this run measured (a missing one is left out)."""
+
+    def median(group: str, name: str) -> float | None:
+        found = [b["stats"]["median"] for b in groups.get(group, []) if b["name"] == name]
+        return found[0] if found else None
+
+    def ratio_of(group: str, name: str, base: str) -> float | None:
+        value, baseline = median(group, name), median(group, base)
+        return None if value is None or baseline is None else value / baseline
+
+    rows = []
+    for label, group, name, base, limit in (
+        ("production stack / bare dispatch", "middleware-stack",
+         "test_stack_dispatch[production]", "test_stack_dispatch[bare]", 1.5),
+        ("development stack / bare dispatch", "middleware-stack",
+         "test_stack_dispatch[development]", "test_stack_dispatch[bare]", 2.0),
+        ("undo step, 10,000 / 10 states", "undo-by-history-length",
+         "test_undo_record_step[10000]", "test_undo_record_step[10]", 1.10),
+        ("counter, streamlit_redux / python-redux", "peers-counter",
+         "test_counter_streamlit_redux", "test_counter_python_redux", 1.0),
+        ("todo, streamlit_redux / python-redux", "peers-todo",
+         "test_todo_streamlit_redux", "test_todo_python_redux", 1.0),
+    ):
+        value = ratio_of(group, name, base)
+        if value is not None:
+            rows.append(goal(label, value, limit))
+    dispatch_s = median("store-overhead", "test_dispatch_without_middleware")
+    direct_s = median("store-overhead", "test_reducer_called_directly")
+    if dispatch_s is not None and direct_s is not None:
+        fixed_us = (dispatch_s - direct_s) * 1e6
+        rows.append(
+            f"| store's fixed cost per dispatch (dispatch - reducer called directly) | "
+            f"{fixed_us:.2f} µs | ≤ 0.50 µs | {'met' if fixed_us <= 0.5 else '**not met**'} |"
+        )
+    return rows
 
 
 def heavy(data: dict[str, Any], figures: Path) -> Sections:
