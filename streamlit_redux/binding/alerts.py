@@ -3,7 +3,8 @@
 A refused dispatch leaves the state as it was and a failed read or write leaves the stored copy
 as it was; both are reported through ``signals.dispatch_failed`` / ``signals.persist_failed``.
 The user who just clicked should hear of it too: :func:`show_alerts` draws, where it is called,
-a toast per refused action and a banner that stays while saving is broken.
+a toast per refused action and a banner that stays while saving is broken (until it is
+dismissed, or a write succeeds again).
 
 A failure belongs to the session on whose script thread it happens: a callback's dispatch, its
 synchronous write and the rehydration on load all run there, so each is noted in that
@@ -45,8 +46,14 @@ def _note_saving(persistor: Any, *, error: BaseException, **_: Any) -> None:
         st.session_state[_SAVING] = literal(str(error))
 
 
+def _note_saved_again(persistor: Any, **_: Any) -> None:
+    if runtime.script_context() is not None and st.session_state.pop(_SAVING, None) is not None:
+        st.toast("Your changes are saved again.", icon=":material/cloud_done:")
+
+
 signals.dispatch_failed.connect(_note_refused)
 signals.persist_failed.connect(_note_saving)
+signals.persist_recovered.connect(_note_saved_again)
 
 
 def _dismiss() -> None:
@@ -63,7 +70,10 @@ def show_alerts(view: Any) -> None:
     """
     for message in st.session_state.get(_REFUSED, {}).pop(view.name, []):
         st.toast(message, icon=":material/error:")
-    for failure in view.store.resource(FAILURES_SLOT, Failures).drain():  # debounced writes
+    recovered, failures = view.store.resource(FAILURES_SLOT, Failures).drain()  # debounced
+    if recovered:
+        _note_saved_again(None)
+    for failure in failures:
         st.session_state[_SAVING] = literal(failure)
     saving = st.session_state.get(_SAVING)
     if saving is not None:

@@ -97,7 +97,10 @@ class Persistor:
         self.envelope, self.include, self.exclude = envelope, include, tuple(exclude)
         self.debounce_s, self.ttl_s, self.resolved = debounce_s, ttl_s, resolved
         self._books: weakref.WeakSet[Book] = weakref.WeakSet()
-        self._sync = Sync(storage, envelope, include, self.exclude, ttl_s, debounce_s, self._report)
+        self._sync = Sync(
+            storage, envelope, include, self.exclude, ttl_s, debounce_s, self._report,
+            self._recovered,
+        )
         self._paths_checked = False
         self.__qualname__ = f"persist(key={key!r})"
 
@@ -283,6 +286,13 @@ class Persistor:
         if book is not None and book.api is not None:  # the session hears of it on its next run
             book.api.resource(FAILURES_SLOT, Failures).add(str(error))
         signals.persist_failed.send(self, key=self.storage_key, error=error)
+
+    def _recovered(self, key: str) -> None:
+        _log.info("persist: writing key %r works again; the stored copy is up to date.", key)
+        book = timer_book()
+        if book is not None and book.api is not None:  # the session hears of it on its next run
+            book.api.resource(FAILURES_SLOT, Failures).recover()
+        signals.persist_recovered.send(self, key=key)
 
 
 def _passing_through(next_dispatch: Dispatch) -> Dispatch:

@@ -69,6 +69,8 @@ class Book:
     store's thread to fold into ``synced`` and ``log``."""
     stored_seen: Any = None
     """The ``stored`` already folded in: another one is news."""
+    failing: bool = False
+    """A read or write of this key failed and no write has succeeded since."""
     overflowing: bool = False
     """Posted by a failed write that found more than ``JOURNAL_LIMIT`` actions in ``log``."""
     lost: str | None = None
@@ -152,9 +154,10 @@ class Book:
         """
         self.stored = state
 
-    def note_failed_write(self) -> None:
-        """A write failed (called by the writer, outside the store's lock): if the journal has
-        outgrown ``JOURNAL_LIMIT``, post that, and the store's thread drops it."""
+    def note_failure(self) -> None:
+        """A read or write failed (called by the writer, outside the store's lock): if the
+        journal has outgrown ``JOURNAL_LIMIT``, post that, and the store's thread drops it."""
+        self.failing = True
         log = self.log
         if log is not None and len(log) > JOURNAL_LIMIT:
             self.overflowing = True
@@ -229,7 +232,8 @@ class Failures:
 
     A debounced write runs on a timer thread, where no session is listening: its failure is
     logged and signalled, and also noted here, so the next run of the session that owns the
-    store can show it (``streamlit_redux.binding.alerts``). Bounded: the newest are kept.
+    store can show it (``streamlit_redux.binding.alerts``). Bounded: the newest are kept. A
+    later write that succeeds is noted too: the failures before it are over.
     """
 
     KEPT = 20
@@ -237,13 +241,21 @@ class Failures:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._messages: list[str] = []
+        self._recovered = False
 
     def add(self, message: str) -> None:
         with self._lock:
             self._messages = [*self._messages[-(self.KEPT - 1) :], message]
 
-    def drain(self) -> list[str]:
-        """The failures not shown yet, oldest first; they are gone from here after this."""
+    def recover(self) -> None:
+        """A write succeeded: the failures noted so far are over."""
         with self._lock:
-            messages, self._messages = self._messages, []
-        return messages
+            self._messages, self._recovered = [], True
+
+    def drain(self) -> tuple[bool, list[str]]:
+        """Whether a write succeeded after earlier failures, then the failures since (oldest
+        first), not shown yet; both are gone from here after this."""
+        with self._lock:
+            recovered, messages = self._recovered, self._messages
+            self._recovered, self._messages = False, []
+        return recovered, messages

@@ -45,6 +45,8 @@ class Sync:
     ttl_s: float | None
     debounce_s: float
     report: Report
+    recovered: Callable[[str], None]
+    """Told the stored key when a write succeeds after failures."""
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -53,7 +55,7 @@ class Sync:
         try:
             found = self.storage.get_versioned(book.key)
         except Exception as exc:
-            book.note_failed_write()  # a read that fails blocks writing
+            book.note_failure()  # a read that fails blocks writing
             if not book.blocked:
                 self.report(
                     f'reading key "{book.key}" failed ({exc}); starting from the state in '
@@ -146,7 +148,8 @@ class Sync:
             return self._unblocked(book, state)
         part = persisted_part(state, self.include, self.exclude)
         if book.last_part is not NOTHING and part == book.last_part:
-            book.mark_synced(state)
+            book.mark_synced(state)  # the stored copy holds it already
+            self._stored_again(book)
             return True
         try:
             body = self.envelope.sealed(part)
@@ -154,7 +157,7 @@ class Sync:
                 book.key, body, version=book.version, ttl_s=self.ttl_s
             )
         except Exception as exc:
-            book.note_failed_write()
+            book.note_failure()
             self.report(
                 f'writing key "{book.key}" failed ({exc}); the state in memory is fine and '
                 "the previous stored copy is intact; the next change retries",
@@ -165,7 +168,14 @@ class Sync:
             return self._conflicted(book, state, part)
         book.version, book.last_part = version, part
         book.mark_synced(state)
+        self._stored_again(book)
         return True
+
+    def _stored_again(self, book: Book) -> None:
+        """The stored copy holds the state: if reads or writes had failed, say it is over."""
+        if book.failing:
+            book.failing = False
+            self.recovered(book.key)
 
     def _unblocked(self, book: Book, state: Any) -> bool:
         loaded = self.load(book, state)

@@ -8,6 +8,8 @@ Each is sent with the store as sender, after the dispatch's transaction is over:
 - ``dispatch_failed(store, action=, error=)`` when a dispatch raised (state left unchanged);
 - ``persist_failed(persistor, key=, error=)`` when the persist middleware could not read, migrate
   or write the stored state (the app goes on; the stored copy is kept);
+- ``persist_recovered(persistor, key=)`` when, after reads or writes of that key failed, the
+  stored copy holds the whole state again (a write succeeded, or the state came back to it);
 - ``effect_failed(effect, action=, error=)`` when an effect raised (the dispatch went on).
 
 The Streamlit binding's views publish what they decide, with the view as sender (devtools and
@@ -34,6 +36,7 @@ action_dispatched = _signals.signal("streamlit_redux.action_dispatched")
 state_changed = _signals.signal("streamlit_redux.state_changed")
 dispatch_failed = _signals.signal("streamlit_redux.dispatch_failed")
 persist_failed = _signals.signal("streamlit_redux.persist_failed")
+persist_recovered = _signals.signal("streamlit_redux.persist_recovered")
 effect_failed = _signals.signal("streamlit_redux.effect_failed")
 scope_ran = _signals.signal("streamlit_redux.scope_ran")
 rerun_decided = _signals.signal("streamlit_redux.rerun_decided")
@@ -45,6 +48,7 @@ __all__ = [
     "effect_failed",
     "panel_requested",
     "persist_failed",
+    "persist_recovered",
     "rerun_decided",
     "scope_ran",
     "state_changed",

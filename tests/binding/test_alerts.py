@@ -67,3 +67,45 @@ def test_a_debounced_save_that_fails_on_its_timer_shows_the_banner_on_the_next_r
     assert app.error[0].value.startswith("Your changes are not being saved. `persist: writing key")
     app.run()  # shown once, kept until dismissed, like any failed save
     assert len(app.error) == 1
+
+
+def test_a_save_that_works_again_takes_the_banner_away_with_a_toast(tmp_path, monkeypatch):
+    app = run(tmp_path, monkeypatch)
+    app.button[0].click().run()  # Break
+    assert len(app.error) == 1
+    [fix] = [b for b in app.button if b.label == "Fix"]
+    fix.click().run()  # the next write succeeds: the whole state is stored again
+    assert not app.error
+    assert [t.value for t in app.toast] == ["Your changes are saved again."]
+    app.run()
+    assert not app.error and not app.toast
+
+
+def test_a_debounced_save_that_works_again_takes_the_banner_away_on_the_next_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALERTS_DB", str(tmp_path / "store.db"))
+    app = AppTest.from_file(str(DEBOUNCED_APP), default_timeout=10).run()
+    heard = {"failed": threading.Event(), "recovered": threading.Event()}
+
+    def on_failure(sender, **kw):
+        heard["failed"].set()
+
+    def on_recovery(sender, **kw):
+        if threading.current_thread() is not threading.main_thread():
+            heard["recovered"].set()
+
+    signals.persist_failed.connect(on_failure)
+    signals.persist_recovered.connect(on_recovery)
+    try:
+        app.button[0].click().run()  # Break
+        assert heard["failed"].wait(30)
+        app.run()
+        assert len(app.error) == 1
+        [fix] = [b for b in app.button if b.label == "Fix"]
+        fix.click().run()
+        assert heard["recovered"].wait(30)  # on the timer thread: no session hears it there
+    finally:
+        signals.persist_failed.disconnect(on_failure)
+        signals.persist_recovered.disconnect(on_recovery)
+    app.run()
+    assert not app.error
+    assert [t.value for t in app.toast] == ["Your changes are saved again."]

@@ -207,20 +207,20 @@ def test_an_overflow_posted_by_a_failed_write_drops_the_journal_unless_a_write_t
     for i in range(1, JOURNAL_LIMIT + 2):
         book.record(states[i - 1], Action(f"a{i}"), states[i])
         book.committed(states[i])
-    failed = threading.Thread(target=book.note_failed_write)
+    failed = threading.Thread(target=book.note_failure)
     failed.start()
     failed.join()
     book.mark_synced(states[JOURNAL_LIMIT + 1])  # ... but a later write stored everything
     book.record(states[JOURNAL_LIMIT + 1], Action("next"), states[JOURNAL_LIMIT + 2])
     book.committed(states[JOURNAL_LIMIT + 2])
     assert [a.type for a in book.actions_since_sync(states[JOURNAL_LIMIT + 2]) or []] == ["next"]
-    book.note_failed_write()  # 1 action: nothing to drop
+    book.note_failure()  # 1 action: nothing to drop
     assert book.actions_since_sync(states[JOURNAL_LIMIT + 2]) is not None
     for i in range(JOURNAL_LIMIT + 1):
         book.record(states[JOURNAL_LIMIT + 2], Action("again"), states[i])
         book.committed(states[i])
         book.record(states[i], Action("back"), states[JOURNAL_LIMIT + 2])
         book.committed(states[JOURNAL_LIMIT + 2])
-    book.note_failed_write()
+    book.note_failure()
     assert book.actions_since_sync(states[JOURNAL_LIMIT + 2]) is None
     assert book.lost is not None and f"more than {JOURNAL_LIMIT} actions" in book.lost

@@ -19,7 +19,11 @@ def _checked(state, action):
 order = create_slice(
     name="order",
     initial_state={"qty": 1, "ratio": 1.0},
-    reducers={"qty_set": _checked, "broken": lambda s, a: s.set("ratio", float("nan"))},
+    reducers={
+        "qty_set": _checked,
+        "broken": lambda s, a: s.set("ratio", float("nan")),
+        "fixed": lambda s, a: s.set("ratio", 1.0),
+    },
 )
 store = get_store(
     order.reducer,
@@ -34,4 +38,5 @@ def set_negative():
 
 
 st.button("Negative", on_click=set_negative)
+st.button("Fix", on_click=store.dispatch, args=(order.actions.fixed(),))
 st.text(f"qty={store.select(lambda s: s['qty'])}")
