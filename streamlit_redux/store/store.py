@@ -366,19 +366,22 @@ class Store(Generic[S]):
             if depth:  # nested in a middleware's dispatch: roll back to where this one began
                 before, recorded = self._working, len(self._reduced)
                 deferred_mark = len(self._deferred)
-            else:
-                before, recorded = self._committed, 0
+            else:  # outermost: rolled back to the committed state (taken when it fails)
                 self._owner = get_ident()
             self._depth = depth + 1
             try:
                 result = self._chain(action)
             except BaseException as exc:
-                self._working = before
-                del self._reduced[recorded:]
-                del self._deferred[deferred_mark if depth else 0 :]
-                self._depth = depth
-                if not depth:
+                if depth:
+                    self._working = before
+                    del self._reduced[recorded:]
+                    del self._deferred[deferred_mark:]
+                else:
+                    self._working = self._committed
+                    self._reduced.clear()
+                    self._deferred.clear()
                     self._owner = None
+                self._depth = depth
                 announce_failure(self, action, exc)
                 raise
             self._depth = depth
@@ -400,14 +403,15 @@ class Store(Generic[S]):
         finally:
             lock.release()
         try:
-            changes_heard = bool(_state_changed.receivers) and self._listening.answer(self)[1]
+            # Falsy (the empty receivers dict) unless someone listens to some store's changes.
+            changes_heard = _state_changed.receivers and self._listening.answer(self)[1]
             if reduced or (
                 (listeners or changes_heard)
                 and state is not previous
                 and not unchanged(state, previous)
             ):
                 announce_commit(
-                    self, previous, state, reduced, listeners, changes_heard=changes_heard
+                    self, previous, state, reduced, listeners, changes_heard=bool(changes_heard)
                 )
         finally:
             if deferred:  # committed: the work middleware deferred runs now
@@ -469,7 +473,8 @@ class Store(Generic[S]):
         # Only a receiver of this store's (or of any store's) actions makes it time and record:
         # devtools open in one session must not slow every other session's store.
         timed = _action_dispatched.receivers and self._listening.answer(self)[0]
-        started = perf_counter() if timed else 0.0
+        if timed:
+            started = perf_counter()
         # Inside a dispatch the lock is held, so the owner is this thread: no get_ident call.
         self._reducing_thread = self._owner
         try:

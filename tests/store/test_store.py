@@ -7,6 +7,7 @@ from streamlit_redux import (
     Action,
     InvalidActionError,
     InvalidListenerError,
+    MiddlewareError,
     ReducerError,
     ReducerSideEffectError,
     Store,
@@ -473,3 +474,37 @@ def test_after_commit_hooks_see_each_commit_once_and_never_a_rolled_back_one():
     store.dispatch({"type": "inc"})
     assert inside == [(1, True)]
     assert outside == [1, -2]
+
+
+def test_an_outermost_dispatch_that_raises_drops_its_deferred_work_and_recorded_steps():
+    ran, steps = [], []
+
+    def failing_on_boom(api):
+        def wrap(next_dispatch):
+            def dispatch(action):
+                api.defer(lambda: ran.append(action.type))
+                result = next_dispatch(action)
+                if action.type == "boom":
+                    raise ValueError("boom")
+                return result
+
+            return dispatch
+
+        return wrap
+
+    store = Store(lambda s, a: s + 1, 0, middleware=[failing_on_boom])
+    ran.clear()
+
+    def heard(sender, **kw):
+        steps.append(kw["action"].type)
+
+    signals.action_dispatched.connect(heard, sender=store)  # the store records its steps now
+    try:
+        with pytest.raises(MiddlewareError):
+            store.dispatch({"type": "boom"})
+        assert store.state == 1 and ran == [] and steps == []
+        store.dispatch({"type": "tick"})
+    finally:
+        signals.action_dispatched.disconnect(heard, sender=store)
+    assert store.state == 2
+    assert ran == ["tick"] and steps == ["tick"]
