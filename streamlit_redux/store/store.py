@@ -98,8 +98,9 @@ class Store(Generic[S]):
         self._working: Any = self._committed
         self._reduced: list[Reduced] = []
         self._deferred: list[Callable[[], None]] = []
-        self._depth = 0
         self._owner: int | None = None
+        """The thread inside a dispatch (the lock is held), else None: also what tells a nested
+        dispatch (a middleware's) from the outermost one, which alone commits."""
         self._reducing_thread: int | None = None
         self._building_chain = False
         self._chain: Dispatch = self._reduce
@@ -362,17 +363,16 @@ class Store(Generic[S]):
         lock = self.lock
         lock.acquire()  # not `with`: its __exit__ call costs a third of the store's overhead
         try:
-            depth = self._depth
-            if depth:  # nested in a middleware's dispatch: roll back to where this one began
+            nested = self._owner is not None  # in a middleware's dispatch, on this thread
+            if nested:  # roll back to where this one began
                 before, recorded = self._working, len(self._reduced)
                 deferred_mark = len(self._deferred)
             else:  # outermost: rolled back to the committed state (taken when it fails)
                 self._owner = get_ident()
-            self._depth = depth + 1
             try:
                 result = self._chain(action)
             except BaseException as exc:
-                if depth:
+                if nested:
                     self._working = before
                     del self._reduced[recorded:]
                     del self._deferred[deferred_mark:]
@@ -381,11 +381,9 @@ class Store(Generic[S]):
                     self._reduced.clear()
                     self._deferred.clear()
                     self._owner = None
-                self._depth = depth
                 announce_failure(self, action, exc)
                 raise
-            self._depth = depth
-            if depth:  # the outermost dispatch commits and notifies
+            if nested:  # the outermost dispatch commits and notifies
                 return result
             self._owner = None
             previous = self._committed
