@@ -1,11 +1,13 @@
-"""Shared by tests/ and benchmarks/: the real-Chromium browser (one per session), and keeping
-Streamlit apps and scenario scripts out of pytest's (doctest) collection."""
+"""Shared by tests/ and benchmarks/: the real-Chromium browser (one per session), a real
+redis-server per test that asks for one, and keeping Streamlit apps and scenario scripts out of
+pytest's (doctest) collection."""
 
 
 import pytest
 from hypothesis import settings
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.middleware.redis_server import RedisServer
 
 # Hypothesis's per-example deadline is a timed assertion: on a loaded machine it fails tests
 # whose code is right. Speed is measured in benchmarks/, never asserted in tests.
@@ -40,3 +42,13 @@ def browser():
         chromium.close()
 
 
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A real redis-server of this test's own (killed and started again by outage tests)."""
+    (tmp_path / "redis").mkdir()
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    yield server
+    server.kill()

@@ -8,22 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import wait_for_run
-from tests.middleware.redis_server import RedisServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.redis]
 expect = pytest.importorskip("playwright.sync_api").expect
 
 APP = Path(__file__).parent / "apps" / "persist_outage.py"
 NOT_SAVED = "Your changes are not being saved"
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    (tmp_path / "redis").mkdir()
-    server = RedisServer(tmp_path / "redis")
-    server.start()
-    yield server
-    server.kill()
 
 
 def add(page, count: int) -> None:

@@ -8,21 +8,11 @@ import pytest
 
 from tests.browser.conftest import wait_for_run
 from tests.browser.poll_sessions import poll_sessions, runs_of
-from tests.middleware.redis_server import RedisServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.redis]
 expect = pytest.importorskip("playwright.sync_api").expect
 
 APP = Path(__file__).parent / "apps" / "replica_poll.py"
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    (tmp_path / "redis").mkdir()
-    server = RedisServer(tmp_path / "redis")
-    server.start()
-    yield server
-    server.kill()
 
 
 @pytest.fixture

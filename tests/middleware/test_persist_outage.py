@@ -12,7 +12,6 @@ import json
 import re
 import tracemalloc
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,14 +32,6 @@ def notes(state: Any, action: Any) -> Any:
     if action.type != NOTE:
         return state
     return {"count": state["count"] + 1, "length": state["length"] + len(action.payload)}
-
-
-@pytest.fixture
-def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
-    server = RedisServer(tmp_path)
-    server.start()
-    yield server
-    server.kill()
 
 
 @pytest.fixture
@@ -66,6 +57,22 @@ def add_notes(store: Store[Any], count: int, *, size: int = 1) -> None:
         store.dispatch({"type": NOTE, "payload": f"{index:08d}".ljust(size, ".")})
         if index % 100 == 99:
             store.close()  # a debounced store writes what it holds on close, as at session end
+
+
+def outage_then_another_writer(redis_server: RedisServer, notes_during: int) -> tuple[Any, Any]:
+    """Ours stores one note, adds ``notes_during`` while redis-server is down, and once it is
+    back another store writes first; then ours writes (and conflicts). Returns (ours, storage)."""
+    ours, storage = made(redis_server.url)
+    theirs, _ = made(redis_server.url)
+    add_notes(ours, 1)
+    ours.close()
+    redis_server.kill()
+    add_notes(ours, notes_during)
+    redis_server.start()
+    theirs.dispatch({"type": NOTE, "payload": "theirs"})
+    theirs.close()
+    ours.close()
+    return ours, storage
 
 
 def stored(storage: RedisStorage, key: str = "notes") -> Any:
@@ -101,16 +108,8 @@ def test_a_long_outage_keeps_memory_flat_and_the_next_write_loses_nothing(
 def test_a_conflict_after_a_long_outage_keeps_this_copy_aside_and_says_why(
     redis_server: RedisServer, failures: list[BaseException]
 ) -> None:
-    ours, storage = made(redis_server.url)
-    theirs, _ = made(redis_server.url)
-    add_notes(ours, 1)
-    ours.close()
-    redis_server.kill()
-    add_notes(ours, JOURNAL_LIMIT + 100)  # its last failed write saw more than the limit
-    redis_server.start()
-    theirs.dispatch({"type": NOTE, "payload": "theirs"})
-    theirs.close()  # written first: ours now conflicts, without the actions to re-apply
-    ours.close()
+    # Its last failed write saw more than the limit: no actions to re-apply in the conflict.
+    ours, storage = outage_then_another_writer(redis_server, JOURNAL_LIMIT + 100)
     assert ours.state == {"count": 2, "length": 14}, "the stored copy was adopted"
     assert stored(storage) == ours.state
     aside = storage.keys("notes.conflict.")
@@ -129,16 +128,7 @@ def test_a_conflict_after_a_long_outage_keeps_this_copy_aside_and_says_why(
 def test_a_short_outage_is_rebased_onto_another_writer_action_by_action(
     redis_server: RedisServer, failures: list[BaseException]
 ) -> None:
-    ours, storage = made(redis_server.url)
-    theirs, _ = made(redis_server.url)
-    add_notes(ours, 1)
-    ours.close()
-    redis_server.kill()
-    add_notes(ours, JOURNAL_LIMIT - 1)
-    redis_server.start()
-    theirs.dispatch({"type": NOTE, "payload": "theirs"})
-    theirs.close()
-    ours.close()
+    ours, storage = outage_then_another_writer(redis_server, JOURNAL_LIMIT - 1)
     assert ours.state == {"count": JOURNAL_LIMIT + 1, "length": 14 + 8 * (JOURNAL_LIMIT - 1)}
     assert stored(storage) == ours.state
     assert not storage.keys("notes.conflict.")

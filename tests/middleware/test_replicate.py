@@ -46,14 +46,6 @@ def appended(state: Any, action: Any) -> Any:
 INC = {"type": "counter/incremented"}
 
 
-@pytest.fixture
-def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
-    server = RedisServer(tmp_path)
-    server.start()
-    yield server
-    server.kill()
-
-
 def _wait_for(store: Store[Any], value: Any) -> Any:
     """Block (without timing assertions) until ``store`` shows ``value``, or give up at 30 s."""
     changed = threading.Event()
