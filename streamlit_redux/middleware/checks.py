@@ -23,7 +23,6 @@ from typing import Any
 from streamlit_redux.middleware.checks_trust import _clean_state
 from streamlit_redux.middleware.checks_walk import (
     _EMPTY_OK,
-    _INT_LOW,
     CheckedSubtrees,
     _first_problem,
     _first_problem_with_paths,
@@ -33,6 +32,7 @@ from streamlit_redux.store import reducers
 from streamlit_redux.store.actions import NO_META, Action, ActionCreator
 from streamlit_redux.store.codec import (
     INT_LIMIT,
+    INT_LOW,
     NATIVE_CLASSES,
     Encoder,
     SerializationError,
@@ -89,7 +89,7 @@ def checks_middleware(
                     _check_action(action, serializable, skip_actions, accepts)
                 elif (
                     (kind := action.payload.__class__) not in NATIVE_CLASSES
-                    and (kind is not int or not _INT_LOW < action.payload < INT_LIMIT)
+                    and (kind is not int or not INT_LOW < action.payload < INT_LIMIT)
                 ) or (action.meta is not NO_META and action.meta):
                     # else nothing to check: no payload (or a str, a bool, an int of JSON's
                     # size: an index, an id), no meta

@@ -19,7 +19,6 @@ from streamlit_redux.middleware import undo
 from streamlit_redux.middleware.checks_walk import (
     _BY_VALUE,
     _CONTAINER,
-    _INT_LOW,
     _REMEMBERED,
     _SKIP,
     CheckedSubtrees,
@@ -30,7 +29,7 @@ from streamlit_redux.middleware.undo import HISTORY_SIZE, present_and_group
 from streamlit_redux.store import reducers
 from streamlit_redux.store._pmap_fast import ENABLED as _SCAN
 from streamlit_redux.store._pmap_fast import size as pmap_size
-from streamlit_redux.store.codec import INT_LIMIT, is_scalar
+from streamlit_redux.store.codec import INT_LIMIT, INT_LOW, is_scalar
 
 
 def _clean_state(value: Any, seen: CheckedSubtrees) -> bool:
@@ -90,7 +89,7 @@ def _clean_slice(value: Any, seen: CheckedSubtrees) -> bool:
             for _, child in bucket:
                 cls = child.__class__
                 if cls is int:  # the usual number (a count, an id): no table lookup
-                    if _INT_LOW < child < INT_LIMIT:
+                    if INT_LOW < child < INT_LIMIT:
                         continue
                     return False
                 kind = kinds.get(cls)

@@ -21,6 +21,7 @@ from streamlit_redux.store._pmap_fast import size as pmap_size
 from streamlit_redux.store.codec import (
     CONTAINER_TYPES,
     INT_LIMIT,
+    INT_LOW,
     NATIVE_CLASSES,
     SCALAR_TYPES,
     is_scalar,
@@ -30,8 +31,6 @@ _MUTABLE = (list, dict, set, bytearray)
 _VECTOR_CLASS: type = type(pvector())
 """What ``pvector()`` makes: the C extension's class when installed (``PVector`` is an ABC)."""
 _second = itemgetter(1)
-_INT_LOW = -INT_LIMIT
-"""``-INT_LIMIT``, computed once: written in a test, it builds a 14,000-bit int each time."""
 _EMPTY_OK = (PMap, PVector, PSet)
 
 
@@ -244,7 +243,7 @@ def _clean_in_usual_shapes(value: Any, seen: CheckedSubtrees) -> bool:
                 if ref is not None and ref() is child:
                     continue
             elif kind == _BY_VALUE:  # is_scalar, without a call for the usual int
-                if (child.__class__ is int and _INT_LOW < child < INT_LIMIT) or is_scalar(child):
+                if (child.__class__ is int and INT_LOW < child < INT_LIMIT) or is_scalar(child):
                     continue
                 return False
             elif kind == _CONTAINER:

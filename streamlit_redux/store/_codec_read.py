@@ -26,6 +26,7 @@ from pyrsistent import pmap, pset, pvector
 
 from streamlit_redux.store._codec_values import (
     INT_LIMIT,
+    INT_LOW,
     MAX_DEPTH,
     NATIVE_CLASSES,
     TAGS,
@@ -90,7 +91,7 @@ class Reader:
                 [
                     v
                     if (c := v.__class__) in NATIVE_CLASSES
-                    or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                    or (c is int and INT_LOW < v < INT_LIMIT)
                     else self.read(v, depth + 1)
                     for v in data
                 ]
@@ -118,7 +119,7 @@ class Reader:
         return pmap(
             {
                 k: v
-                if (c := v.__class__) in NATIVE_CLASSES or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                if (c := v.__class__) in NATIVE_CLASSES or (c is int and INT_LOW < v < INT_LIMIT)
                 else self.read(v, depth + 1)
                 for k, v in data.items()
             }

@@ -29,7 +29,9 @@ MAX_INT_BITS = 14_000
 """Ints longer than this (about 4,200 digits) are refused: Python's JSON reader refuses them."""
 
 INT_LIMIT = 1 << MAX_INT_BITS
-"""``-INT_LIMIT < n < INT_LIMIT`` is ``n.bit_length() <= MAX_INT_BITS``, without a call."""
+"""``INT_LOW < n < INT_LIMIT`` is ``n.bit_length() <= MAX_INT_BITS``, without a call."""
+INT_LOW = -INT_LIMIT
+"""Named once: ``-INT_LIMIT`` written in a test builds a 14,000-bit int every time it runs."""
 
 NATIVE_CLASSES = frozenset({str, bool, type(None)})
 """Exact classes whose every value is written as it is: the hot paths test these first."""
@@ -76,7 +78,7 @@ def is_scalar(value: Any) -> bool:
     if cls in NATIVE_CLASSES:
         return True
     if cls is int:
-        return bool(-INT_LIMIT < value < INT_LIMIT)
+        return bool(INT_LOW < value < INT_LIMIT)
     if not isinstance(value, SCALAR_TYPES):
         return False
     if isinstance(value, float):

@@ -24,6 +24,7 @@ from pyrsistent import PVector
 from streamlit_redux.store._codec_values import (
     CONTAINER_TYPES,
     INT_LIMIT,
+    INT_LOW,
     NATIVE_CLASSES,
     Encoder,
     SerializationError,
@@ -113,7 +114,7 @@ class Writer:
                 return {
                     k: v
                     if (c := v.__class__) in NATIVE_CLASSES
-                    or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                    or (c is int and INT_LOW < v < INT_LIMIT)
                     else self.write(v, _join(path, k), depth + 1)
                     for k, v in value.items()
                 }
@@ -131,7 +132,7 @@ class Writer:
         if isinstance(value, (PVector, list)):
             return [
                 v
-                if (c := v.__class__) in NATIVE_CLASSES or (c is int and -INT_LIMIT < v < INT_LIMIT)
+                if (c := v.__class__) in NATIVE_CLASSES or (c is int and INT_LOW < v < INT_LIMIT)
                 else self.write(v, _join(path, str(i)), depth + 1)
                 for i, v in enumerate(value)
             ]

@@ -37,6 +37,7 @@ from streamlit_redux.store._codec_read import Reader, parse_json
 from streamlit_redux.store._codec_values import (
     CONTAINER_TYPES,
     INT_LIMIT,
+    INT_LOW,
     MAX_DEPTH,
     MAX_INT_BITS,
     NATIVE_CLASSES,
@@ -52,6 +53,7 @@ from streamlit_redux.store._codec_write import Writer
 __all__ = [
     "CONTAINER_TYPES",
     "INT_LIMIT",
+    "INT_LOW",
     "MAX_DEPTH",
     "MAX_INT_BITS",
     "NATIVE_CLASSES",
