@@ -27,7 +27,7 @@ from streamlit_redux.middleware.checks_walk import (
 )
 from streamlit_redux.middleware.undo import HISTORY_SIZE, present_and_group
 from streamlit_redux.store import reducers
-from streamlit_redux.store._pmap_fast import ENABLED as _SCAN
+from streamlit_redux.store._pmap_fast import buckets as pmap_buckets
 from streamlit_redux.store._pmap_fast import size as pmap_size
 from streamlit_redux.store.codec import INT_LIMIT, INT_LOW, is_scalar
 
@@ -77,14 +77,13 @@ def _clean_slice(value: Any, seen: CheckedSubtrees) -> bool:
             return False
         # A present that is a history too (undoable twice) is looked at as any map below:
         # all of it is walked, which is slower, not weaker.
-    if value.__class__ is not PMap or not _SCAN:
+    if value.__class__ is not PMap:
         kind = _kinds.get(value.__class__)
         if kind == _SKIP or (kind == _BY_VALUE and is_scalar(value)):
             return True  # a slice of one scalar: a counter, a flag
         return _clean_in_usual_shapes(value, seen)
     refs, kinds = seen._refs, _kinds
-    # The buckets as a list (see _pmap_fast): no iterator objects, as a map's items would make.
-    for bucket in value._buckets.tolist():
+    for bucket in pmap_buckets(value):
         if bucket:
             for _, child in bucket:
                 cls = child.__class__

@@ -282,17 +282,27 @@ class Persistor:
         error = PersistError(f"persist: {message}.")
         error.__cause__ = cause
         _log.error("%s", error)
-        book = timer_book()
-        if book is not None and book.api is not None:  # the session hears of it on its next run
-            book.api.resource(FAILURES_SLOT, Failures).add(str(error))
+        failures = _timer_failures()
+        if failures is not None:
+            failures.add(str(error))
         signals.persist_failed.send(self, key=self.storage_key, error=error)
 
     def _recovered(self, key: str) -> None:
         _log.info("persist: writing key %r works again; the stored copy is up to date.", key)
-        book = timer_book()
-        if book is not None and book.api is not None:  # the session hears of it on its next run
-            book.api.resource(FAILURES_SLOT, Failures).recover()
+        failures = _timer_failures()
+        if failures is not None:
+            failures.recover()
         signals.persist_recovered.send(self, key=key)
+
+
+def _timer_failures() -> Failures | None:
+    """On a debounce timer's thread (no session listens there), the store's ``Failures``: the
+    session that views the store hears of the failure or the recovery on its next run."""
+    book = timer_book()
+    if book is None or book.api is None:
+        return None
+    failures: Failures = book.api.resource(FAILURES_SLOT, Failures)
+    return failures
 
 
 def _passing_through(next_dispatch: Dispatch) -> Dispatch:

@@ -108,6 +108,20 @@ def items(mapping: PMap) -> Iterable[tuple[Any, Any]]:  # type: ignore[type-arg]
     return mapping.items()
 
 
+def buckets(mapping: PMap) -> list[Any]:  # type: ignore[type-arg]
+    """Return the map's pairs as a list of buckets (each None or a list of pairs), in its order.
+
+    For a walk over the values of a small, new map (the development checks' slice maps): one
+    list, no iterator objects as ``items`` makes; a loop over it skips the empty buckets.
+
+    >>> [pair for bucket in buckets(pmap({"a": 1})) if bucket for pair in bucket]
+    [('a', 1)]
+    """
+    if ENABLED and type(mapping) is PMap:
+        return mapping._buckets.tolist()  # type: ignore[no-any-return]
+    return [list(mapping.items())]
+
+
 def map_builder(
     keys: tuple[Hashable, ...], *, fixed: Mapping[Hashable, Any] | None = None
 ) -> Callable[..., PMap]:  # type: ignore[type-arg]
