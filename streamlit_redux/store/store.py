@@ -46,8 +46,11 @@ from streamlit_redux.store.selectors import SelectorCache, SelectorStats
 
 T = TypeVar("T")
 R = TypeVar("R")
-_action_dispatched = signals.action_dispatched
-_state_changed = signals.state_changed
+# The signals' receiver dicts, read once: blinker fills and empties them in place, and a
+# signal's own attributes cannot be read at the interpreter's fast path (its cached
+# properties turn the instance's attributes into a plain dict).
+_heard_actions = signals.action_dispatched.receivers
+_heard_changes = signals.state_changed.receivers
 
 
 class Store(Generic[S]):
@@ -369,8 +372,9 @@ class Store(Generic[S]):
                 deferred_mark = len(self._deferred)
             else:  # outermost: rolled back to the committed state (taken when it fails)
                 self._owner = get_ident()
+            chain = self._chain  # read, then called: `self._chain(action)` is a slow lookup
             try:
-                result = self._chain(action)
+                result = chain(action)
             except BaseException as exc:
                 if nested:
                     self._working = before
@@ -402,7 +406,7 @@ class Store(Generic[S]):
             lock.release()
         try:
             # Falsy (the empty receivers dict) unless someone listens to some store's changes.
-            changes_heard = _state_changed.receivers and self._listening.answer(self)[1]
+            changes_heard = _heard_changes and self._listening.answer(self)[1]
             if reduced or (
                 (listeners or changes_heard)
                 and state is not previous
@@ -470,13 +474,14 @@ class Store(Generic[S]):
         previous = self._working
         # Only a receiver of this store's (or of any store's) actions makes it time and record:
         # devtools open in one session must not slow every other session's store.
-        timed = _action_dispatched.receivers and self._listening.answer(self)[0]
+        timed = _heard_actions and self._listening.answer(self)[0]
         if timed:
             started = perf_counter()
+        reducer = self._reducers.wrapped  # read, then called, as `chain` in `dispatch`
         # Inside a dispatch the lock is held, so the owner is this thread: no get_ident call.
         self._reducing_thread = self._owner
         try:
-            state = self._reducers.wrapped(previous, action)
+            state = reducer(previous, action)
         except StreamlitReduxError:
             raise
         except Exception as exc:
