@@ -63,3 +63,25 @@ def test_the_readme_middleware_stack_undoes_with_a_path_excluded_from_the_histor
     assert app.text[0].value == "eggs, eggs"
     app.button[0].click().run()  # Undo
     assert app.text[0].value == "eggs"
+
+
+def test_the_readme_signup_workflow_binds_its_email_field_and_moves_on():
+    script = "\n".join([
+        "import streamlit as st",
+        "from streamlit_redux import Step, create_workflow, get_store, render_workflow, required",
+        "def draw_account():",
+        "    st.text_input('Email', **store.bind(onboarding.store_path('email'),",
+        "                                        onboarding.setter('email')))",
+        "def draw_profile():",
+        "    st.text('profile')",
+        "def draw_review():",
+        "    st.text('review')",
+        block("### Multi-step workflows"),
+    ])
+    app = AppTest.from_string(script, default_timeout=15).run()
+    assert not app.exception, app.exception
+    assert app.button(key="signup-next").disabled  # required(): an empty email holds Next
+    app.text_input[0].input("ann@example.com").run()
+    app.button(key="signup-next").click().run()
+    app.run()  # AppTest's tree after a keyed rerun holds only the fragments that ran
+    assert [t.value for t in app.text] == ["profile"]
