@@ -1,4 +1,4 @@
-"""The README's code runs as written: the counter app, the API tour and the middleware stack."""
+"""The README's code runs as written: the counter, the API tour, the middleware stack, the signup."""
 
 import re
 from pathlib import Path
@@ -42,9 +42,7 @@ def test_the_readme_api_tour_runs_and_its_failure_receiver_takes_any_dispatch(ca
 @pytest.mark.filterwarnings(
     "ignore::streamlit_redux.middleware.persist_scope.PersistenceDisabledWarning"
 )
-def test_the_readme_middleware_stack_undoes_with_a_path_excluded_from_the_history(
-    tmp_path, monkeypatch
-):
+def test_the_readme_middleware_stack_runs_in_a_session_and_undoes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # persist(SQLiteStorage("app.db")) is relative
     tour = block("## API tour").split("# Memoized selectors")[0]
     script = "\n".join([
