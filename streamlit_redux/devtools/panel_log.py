@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import streamlit as st
 
 from streamlit_redux.binding.literal_text import literal
@@ -76,4 +79,16 @@ def _details(panel: PanelContext, index: int) -> None:
     else:
         st.caption("No change.")
     st.markdown("**State after**")
-    st.json(details.state, expanded=1)
+    show_json(details.state)
+
+
+def show_json(value: Any) -> None:
+    """``st.json`` for a map or a list; a scalar (a counter's int) as JSON text in a code block.
+
+    The browser's JSON viewer draws only objects and arrays: given ``1`` it shows "src property
+    must be a valid json object" instead of the state.
+    """
+    if isinstance(value, (dict, list)):
+        st.json(value, expanded=1)
+    else:
+        st.code(json.dumps(value, ensure_ascii=False), language="json")

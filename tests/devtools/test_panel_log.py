@@ -2,6 +2,8 @@
 
 import json
 
+from streamlit.testing.v1 import AppTest
+
 from tests.devtools.panel_apps import K, click, markdown, recorder_of, run_app
 
 
@@ -45,3 +47,24 @@ def test_filter_and_pages_keep_the_log_short():
     app.sidebar.text_input(key=K + "filter").input("todos").run()
     options = app.sidebar.radio(key=K + "selected").options
     assert len(options) == 1 and "todos/added" in options[0]
+
+
+SCALAR_COUNTER = """
+import streamlit as st
+from streamlit_redux import create_slice, devtools, get_store
+counter = create_slice(name="counter", initial_state=0,
+                       reducers={"incremented": lambda count, action: count + 1})
+store = get_store(counter.reducer)
+devtools.sidebar(store, enabled=True)
+st.button("+1", key="inc", on_click=store.dispatch, args=(counter.actions.incremented(),))
+"""
+
+
+def test_a_scalar_state_is_shown_as_json_text_since_the_json_viewer_draws_only_containers():
+    # The browser's JSON viewer refuses a bare number: st.json(1) draws
+    # "src property must be a valid json object" (seen in Chromium with the README's counter).
+    app = AppTest.from_string(SCALAR_COUNTER, default_timeout=20).run()
+    click(app, "inc")
+    app.sidebar.radio(key=K + "selected").set_value(1).run()  # "#1 counter/incremented"
+    assert [type(json.loads(shown.value)) for shown in app.sidebar.json] == [dict]  # the action
+    assert [code.value for code in app.sidebar.code] == ["1"]  # the state after it
