@@ -10,6 +10,7 @@ error passes through. The store calls these; nothing else should.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,7 @@ Reduced = tuple[Action, Any, Any, float]
 _action_dispatched = signals.action_dispatched
 _state_changed = signals.state_changed
 _dispatch_failed = signals.dispatch_failed
+_log = logging.getLogger("streamlit_redux")
 
 
 def announce_commit(
@@ -60,11 +62,23 @@ def announce_failure(store: object, action: Any, exc: BaseException) -> None:
     """Send ``dispatch_failed`` once per failure, however many dispatches it unwinds.
 
     A nested dispatch's error passes through every enclosing dispatch; a mark on the exception
-    keeps devtools from logging it twice. Not for ``KeyboardInterrupt`` and kin.
+    keeps devtools from logging it twice. Not for ``KeyboardInterrupt`` and kin. A receiver
+    that raises is logged and noted on the error: it never replaces the dispatch's own error,
+    and the receivers after it still hear of the failure.
     """
     if getattr(exc, "_streamlit_redux_reported", False) or not isinstance(exc, Exception):
         return
     with contextlib.suppress(AttributeError):
         exc._streamlit_redux_reported = True  # type: ignore[attr-defined]
-    if _dispatch_failed.receivers:
-        _dispatch_failed.send(store, action=action, error=exc)
+    if not _dispatch_failed.receivers or _dispatch_failed.is_muted:
+        return
+    for receiver in _dispatch_failed.receivers_for(store):
+        try:
+            receiver(store, action=action, error=exc)
+        except Exception as hook_error:  # the dispatch's own error must reach its caller
+            name = getattr(receiver, "__qualname__", repr(receiver))
+            _log.exception("dispatch_failed receiver %s raised; the dispatch error stands", name)
+            exc.add_note(
+                f"The dispatch_failed receiver {name} raised {type(hook_error).__name__}: "
+                f"{hook_error} (logged by the streamlit_redux logger); fix that receiver."
+            )

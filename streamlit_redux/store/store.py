@@ -362,7 +362,7 @@ class Store(Generic[S]):
         if self._reducing_thread is not None:
             self._refuse_in_reducer("dispatch", "dispatch from a callback or a middleware instead")
         if type(action) is not Action and isinstance(action, Mapping):
-            action = to_action(action)
+            action = self._converted(action)
         lock = self.lock
         lock.acquire()  # not `with`: its __exit__ call costs a third of the store's overhead
         try:
@@ -453,6 +453,14 @@ class Store(Generic[S]):
             close = getattr(value, "close", None)
             if callable(close):
                 close()
+
+    def _converted(self, mapping: Mapping[str, Any]) -> Action:
+        """``to_action(mapping)``; one refused is announced like any failed dispatch."""
+        try:
+            return to_action(mapping)
+        except StreamlitReduxError as exc:
+            announce_failure(self, mapping, exc)
+            raise
 
     def _dispatch_from_middleware(self, action: Any) -> Any:
         """``api.dispatch`` of the middleware API: the whole chain, refused during setup."""

@@ -237,6 +237,39 @@ def test_dispatch_failed_signal_is_sent_with_the_store():
     assert got == [(store, "counter/failed", "ReducerError")]
 
 
+def test_a_raising_dispatch_failed_receiver_never_replaces_the_dispatch_error(caplog):
+    store = make_store()
+    heard = []
+
+    def careless(sender, **kw):
+        raise AttributeError("no .type here")
+
+    def careful(sender, **kw):
+        heard.append(type(kw["error"]).__name__)
+
+    with signals.dispatch_failed.connected_to(careless, sender=store), \
+            signals.dispatch_failed.connected_to(careful, sender=store), \
+            pytest.raises(InvalidActionError) as raised:
+        store.dispatch(3)
+    assert heard == ["InvalidActionError"]  # the receiver after the careless one still ran
+    assert any("careless" in note and "AttributeError" in note for note in raised.value.__notes__)
+    assert "careless" in caplog.text
+    assert store.state["counter"] == 0
+
+
+def test_a_mapping_without_a_type_is_announced_as_a_failed_dispatch():
+    store = make_store()
+    got = []
+
+    def receiver(sender, **kw):
+        got.append((kw["action"], type(kw["error"]).__name__))
+
+    with signals.dispatch_failed.connected_to(receiver, sender=store), \
+            pytest.raises(InvalidActionError, match="needs a non-empty str 'type'"):
+        store.dispatch({"payload": 1})
+    assert got == [({"payload": 1}, "InvalidActionError")]
+
+
 def test_action_dispatched_and_state_changed_signals():
     store = make_store()
     dispatched, changed = [], []
