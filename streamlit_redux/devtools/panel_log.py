@@ -31,9 +31,14 @@ def render_log(panel: PanelContext) -> None:
         return
     labels = {row.index: row.label for row in page.rows}
     shown = {row.index: row.markdown_label for row in page.rows}
-    selected_key = panel.key("selected")
-    if st.session_state.get(selected_key) not in labels:
-        st.session_state[selected_key] = next(iter(labels))
+    selected_key, newest_key = panel.key("selected"), panel.key("newest")
+    newest = next(iter(labels))
+    selected = st.session_state.get(selected_key)
+    # Like Redux DevTools, the selection follows the newest action until the user picks another
+    # one: after a click, the details (and Jump) are about what the click dispatched.
+    if selected not in labels or selected == st.session_state.get(newest_key):
+        st.session_state[selected_key] = newest
+    st.session_state[newest_key] = newest
     st.caption(f"{page.matched} entries, newest first")
     # Markers go in captions, not labels: the browser matches the selection by label.
     index = st.radio(

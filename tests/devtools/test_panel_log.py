@@ -23,6 +23,20 @@ def test_selecting_an_action_shows_payload_diff_and_sanitized_state():
     assert (list(diff["old"]), list(diff["new"])) == (["0"], ["1"])
 
 
+def test_the_selection_follows_the_newest_action_until_the_user_picks_one():
+    app = run_app()
+    click(app, "inc")
+    assert app.sidebar.radio(key=K + "selected").value == 1
+    click(app, "add")
+    assert app.sidebar.radio(key=K + "selected").value == 2  # followed the newest
+    app.sidebar.radio(key=K + "selected").set_value(1).run()
+    click(app, "inc")
+    assert app.sidebar.radio(key=K + "selected").value == 1  # the user's pick stays
+    app.sidebar.radio(key=K + "selected").set_value(3).run()  # back on the newest
+    click(app, "inc")
+    assert app.sidebar.radio(key=K + "selected").value == 4
+
+
 def test_skip_recomputes_the_states_after_the_action():
     app = run_app()
     click(app, "inc")
