@@ -101,6 +101,20 @@ def test_back_on_the_first_step_changes_nothing():
     assert store.state is before
 
 
+def test_a_navigation_pressed_on_a_step_the_flow_has_left_changes_nothing():
+    store = make_store()
+    fill(store, **VALID)
+    store.dispatch(actions.next(meta={"step": "account"}))
+    assert step(store) == "profile"
+    before = store.state
+    # The same press once more (a double click, another session's page drawn before the move).
+    for stale in (actions.next, actions.back, actions.submit, actions.change_plan):
+        store.dispatch(stale(meta={"step": "account"}))
+    assert store.state is before
+    store.dispatch(actions.next(meta={"step": "profile"}))
+    assert step(store) == "plan"
+
+
 def test_goto_a_step_on_the_path_taken_rewinds_to_it():
     store = at_review()
     store.dispatch(actions.goto("profile"))
