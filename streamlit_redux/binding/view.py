@@ -347,6 +347,33 @@ class StoreView(Generic[S]):
             return st.fragment(tracked, run_every=run_every, key=scope)
         return st.fragment(tracked, run_every=run_every)
 
+    def dialog(
+        self, title: str, *, key: str | None = None, **options: Any
+    ) -> Callable[[Callable[P, None]], Callable[P, None]]:
+        """``st.dialog`` (``options``: ``width``, ``dismissible``, ``icon``, ``on_dismiss``)
+        whose content runs in a keyed fragment of this view.
+
+        A widget in a plain ``@st.dialog`` sits in a fragment the view did not make, so each
+        change reruns the whole app, and Streamlit closes a dialog that the run does not open
+        again. Here an edit reruns the dialog's content alone, and the app only when the page
+        body shows the changed data.
+
+        >>> # @store.dialog("Edit note")
+        >>> # def edit(): st.text_input("Note", **store.bind("note", note_set))
+        """
+        import streamlit as st
+
+        def decorate(func: Callable[P, None]) -> Callable[P, None]:
+            content = self.fragment(func, key=key)
+
+            @wraps(func)
+            def opened(*args: P.args, **kwargs: P.kwargs) -> None:
+                content(*args, **kwargs)
+
+            return st.dialog(title, **options)(opened)
+
+        return decorate
+
     def inject_slice(self, name: str, reducer: Reducer) -> None:
         """Add a slice reducer under ``name`` (a page that brings its own slice); idempotent.
 
