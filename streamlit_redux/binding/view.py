@@ -17,6 +17,7 @@ from functools import wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
 from streamlit_redux.binding import run_end, runtime
+from streamlit_redux.binding.alerts import show_refused
 from streamlit_redux.binding.drawn_widgets import DrawnWidgets
 from streamlit_redux.binding.forms import FormBinding
 from streamlit_redux.binding.memo_keys import stable_key
@@ -339,6 +340,7 @@ class StoreView(Generic[S]):
                     self._fragment_keys[fragment_id] = scope
                 if fragment_id in runtime.interaction_fragment_ids():  # this run runs it alone
                     self._drawn.fragment_run(scope)
+                    show_refused(self)  # the body's show_alerts does not run in this run
             self._note_run(scope)
             with self.tracker.scope(scope):
                 return func(*args, **kwargs)
