@@ -60,6 +60,16 @@ def _dismiss() -> None:
     st.session_state.pop(_SAVING, None)
 
 
+def show_refused(view: Any) -> None:
+    """Toast this session's actions the view's store refused since they were last shown.
+
+    ``show_alerts`` calls it; so does a fragment the view reruns alone (a refused edit of a
+    widget in a fragment), since the app body, where ``show_alerts`` runs, does not run then.
+    """
+    for message in st.session_state.get(_REFUSED, {}).pop(view.name, []):
+        st.toast(message, icon=":material/error:")
+
+
 def show_alerts(view: Any) -> None:
     """Show this session's refused actions (toasts) and failed saves (a banner) here.
 
@@ -68,8 +78,7 @@ def show_alerts(view: Any) -> None:
     >>> # store = get_store(expenses.reducer, middleware=[persist(key="expenses")])
     >>> # show_alerts(store)
     """
-    for message in st.session_state.get(_REFUSED, {}).pop(view.name, []):
-        st.toast(message, icon=":material/error:")
+    show_refused(view)
     recovered, failures = view.store.resource(FAILURES_SLOT, Failures).drain()  # debounced
     if recovered:
         _note_saved_again(None)

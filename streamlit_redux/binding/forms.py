@@ -26,6 +26,7 @@ from streamlit_redux.binding.widgets import (
     widget_name,
 )
 from streamlit_redux.store.actions import Action
+from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.selectors import select_path
 
 Validate = Callable[[Mapping[str, Any]], Mapping[str, str]]
@@ -78,9 +79,20 @@ class FormBinding:
             errors = dict(self._validate(values)) if self._validate is not None else {}
             st.session_state[self._prefix + "errors"] = errors
             if not errors:
-                for name in fields:  # submitted: the next run shows what the store keeps
-                    st.session_state.pop(self._prefix + name + ":seeded", None)
-                self._view.dispatch(self._action_creator(values))
+                # Submitted: the next run shows what the store keeps. Forgotten before the
+                # dispatch, whose keyed rerun may end this callback.
+                seeded = {
+                    name: st.session_state.pop(self._prefix + name + ":seeded", _NOTHING)
+                    for name in fields
+                }
+                try:
+                    self._view.dispatch(self._action_creator(values))
+                except StreamlitReduxError:
+                    # Refused (a reducer raised; show_alerts says why): the state is as it
+                    # was, so the fields keep what the user typed, to correct and submit again.
+                    for name, value in seeded.items():
+                        if value is not _NOTHING:
+                            st.session_state[self._prefix + name + ":seeded"] = value
 
         return {"on_click": on_submit}
 

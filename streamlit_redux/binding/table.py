@@ -21,7 +21,12 @@ import streamlit as st
 from pyrsistent import thaw
 
 from streamlit_redux.binding.table_edit import TableEdit, table_edit
-from streamlit_redux.binding.widgets import WIDGET_KEY_PREFIX, RecordingReader, widget_name
+from streamlit_redux.binding.widgets import (
+    WIDGET_KEY_PREFIX,
+    RecordingReader,
+    dispatch_edit,
+    widget_name,
+)
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.selectors import select_path
 
@@ -73,7 +78,7 @@ def bind_table(
             deleted=record.get("deleted_rows", []),
         )
         if edit["edited"] or edit["added"] or edit["deleted"]:
-            view.dispatch(action_creator(edit))
+            dispatch_edit(view, action_creator(edit))
 
     data = pd.DataFrame.from_records([thaw(row) for row in rows], columns=list(columns))
     return {

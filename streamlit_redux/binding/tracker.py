@@ -98,8 +98,22 @@ class SelectionTracker:
         return [
             name
             for name, scope in scopes
-            if any(s.changed(select(s.selector, s.key)) for s in scope.selections.values())
+            if any(_changed(s, select) for s in scope.selections.values())
         ]
+
+
+def _changed(
+    selection: _Selection, select: Callable[[Callable[[Any], Any], Hashable], Any]
+) -> bool:
+    try:
+        new = select(selection.selector, selection.key)
+    except Exception:
+        # The selection no longer applies to the new state (React-Redux's "zombie child": a
+        # fragment reading row 3 of a list whose row 3 was just removed). Its scope reruns:
+        # the run draws it from the new state, or no longer draws it, and a selector that
+        # still fails then raises there, in the user's own code.
+        return True
+    return selection.changed(new)
 
 
 def _same(new: Any, old: Any) -> bool:

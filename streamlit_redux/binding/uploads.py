@@ -23,7 +23,12 @@ from typing import Any, Protocol
 import streamlit as st
 from pyrsistent import PMap, freeze, thaw
 
-from streamlit_redux.binding.widgets import WIDGET_KEY_PREFIX, RecordingReader, widget_name
+from streamlit_redux.binding.widgets import (
+    WIDGET_KEY_PREFIX,
+    RecordingReader,
+    dispatch_edit,
+    widget_name,
+)
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.selectors import select_path
 
@@ -84,6 +89,6 @@ def bind_upload(
         if records and not isinstance(value, list):
             payload = records[0]
         if payload != view.select(selector):
-            view.dispatch(action_creator(thaw(payload)))
+            dispatch_edit(view, action_creator(thaw(payload)))
 
     return {"key": widget_key, "on_change": on_change}

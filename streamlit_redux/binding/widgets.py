@@ -9,6 +9,7 @@ when the widget's value changes that scope reruns and the widget's return value 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Container, Hashable
 from typing import Any, Protocol
 
@@ -18,7 +19,7 @@ from pyrsistent import thaw
 from streamlit_redux.binding import runtime
 from streamlit_redux.binding.url import link_url, url_value_chosen
 from streamlit_redux.store.actions import Action
-from streamlit_redux.store.errors import BindingError
+from streamlit_redux.store.errors import BindingError, StreamlitReduxError
 from streamlit_redux.store.selectors import select_path
 
 WIDGET_KEY_PREFIX = "streamlit_redux:bind:"
@@ -88,9 +89,23 @@ def bind_widget(
         # Streamlit also reports a "change" when only the container type differs from what was
         # seeded (a tuple in the store, a list back from the browser): that is no edit.
         if not same_widget_value(new_value, thaw(view.select(selector))):
-            view.dispatch(action_creator(new_value))
+            dispatch_edit(view, action_creator(new_value))
 
     return {"key": widget_key, "on_change": on_change}
+
+
+def dispatch_edit(view: RecordingReader, action: Action) -> None:
+    """Dispatch a bound widget's edit; one the store refuses does not break the page.
+
+    A reducer or middleware that raises (a validation) leaves the state as it was and the
+    refusal is shown as a toast (``show_alerts``). Raised from the widget's callback, it would
+    stop the run: the page (or the fragment) would show a traceback instead of the widget,
+    and the widget the refused value. Caught, the run goes on and re-seeds the widget from
+    the store (a refusal changes no other scope's data).
+    """
+    # Announced as signals.dispatch_failed, so show_alerts tells the user why.
+    with contextlib.suppress(StreamlitReduxError):
+        view.dispatch(action)
 
 
 def widget_name(source: str | Callable[[Any], Any]) -> str:

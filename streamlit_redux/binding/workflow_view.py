@@ -146,27 +146,33 @@ def _draw_nav(
     last = store.select(select.is_last)
     forward = "submit" if last else "next"
     ready = store.select(select.can_submit if last else select.can_advance)
+    # A press on a button of a step the flow has left (a second click while the next step
+    # draws) must not move the flow again. Streamlit hands a press to whichever button holds
+    # its key when the press is handled, so each step's buttons get keys of their own (a
+    # press on a button no longer drawn is dropped), and each action names its step (the
+    # reducer ignores it once the flow has moved on: a run cut short, another session).
+    here = {"step": current}
     columns = st.columns(2 + len(events))
     columns[0].button(
         names["back"],
-        key=f"{wf.name}-back",
+        key=f"{wf.name}-{current}-back",
         disabled=not store.select(select.can_back),
         on_click=store.dispatch,
-        args=(actions.back(),),
+        args=(actions.back(meta=here),),
     )
     for column, event in zip(columns[1:], events, strict=False):
         column.button(
             names.get(event, event.replace("_", " ").capitalize()),
-            key=f"{wf.name}-{event}",
+            key=f"{wf.name}-{current}-{event}",
             disabled=not editing,
             on_click=store.dispatch,
-            args=(getattr(actions, event)(),),
+            args=(getattr(actions, event)(meta=here),),
         )
     columns[-1].button(
         names[forward],
-        key=f"{wf.name}-{forward}",
+        key=f"{wf.name}-{current}-{forward}",
         type="primary",
         disabled=not editing or (disable_invalid and not ready),
         # A fresh submit action (a fresh request id) per click, built in the handler.
-        on_click=lambda: store.dispatch(getattr(actions, forward)()),
+        on_click=lambda: store.dispatch(getattr(actions, forward)(meta=here)),
     )

@@ -39,6 +39,10 @@ def parse_action(text: str, *, max_chars: int = MAX_CHARS) -> Action:
             f"The action could not be read as JSON ({type(exc).__name__}: nested too deeply "
             f"or a number too long); write it like {_EXAMPLE}."
         ) from exc
+    try:
+        codec.refuse_lone_surrogates(text, data)
+    except codec.SerializationError as exc:
+        raise ActionJSONError(f"The action cannot be read: {exc}") from exc
     if not isinstance(data, dict):
         raise ActionJSONError(
             f"The action is {codec.json_summary(data)}, not a JSON object; write it like "

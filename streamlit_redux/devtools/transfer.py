@@ -130,7 +130,8 @@ def parse_session(data: str | bytes, *, max_bytes: int = MAX_BYTES) -> Session:
 
 
 def _load(data: str | bytes, max_bytes: int) -> Any:
-    size = len(data.encode() if isinstance(data, str) else data)
+    # surrogatepass: a str holding a lone surrogate is measured, then refused below.
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > max_bytes:
         raise SessionImportError(
             f"The session file is {size:,} bytes, over the {max_bytes:,}-byte import limit; "
@@ -141,7 +142,7 @@ def _load(data: str | bytes, max_bytes: int) -> Any:
     except UnicodeDecodeError as exc:
         raise SessionImportError(f"The session file is not UTF-8 text ({exc}); {_FIX}.") from exc
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SessionImportError(
             f"The session file is not valid JSON: {exc.msg} at line {exc.lineno}, "
@@ -152,6 +153,13 @@ def _load(data: str | bytes, max_bytes: int) -> Any:
             f"The session file could not be read as JSON ({type(exc).__name__}: nested too "
             f"deeply or a number too large); {_FIX}."
         ) from exc
+    try:
+        codec.refuse_lone_surrogates(text, document)
+    except codec.SerializationError as exc:
+        raise SessionImportError(
+            f"The session file cannot be imported: {exc} Nothing was changed; {_FIX}."
+        ) from exc
+    return document
 
 
 def _check_header(document: dict[str, Any]) -> None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from streamlit_redux.store._codec_read import Reader, parse_json
+from streamlit_redux.store._codec_read import Reader, parse_json, refuse_lone_surrogates
 from streamlit_redux.store._codec_values import (
     CONTAINER_TYPES,
     INT_LIMIT,
@@ -67,6 +67,7 @@ __all__ = [
     "json_summary",
     "loads_state",
     "parse_json",
+    "refuse_lone_surrogates",
     "to_json_value",
 ]
 

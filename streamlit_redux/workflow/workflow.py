@@ -237,4 +237,23 @@ def _handlers(
         "field_changed": field_changed,
     }
     table.update({name: event(name) for name in machine.graph.events})
+    for case in (NEXT, "back", "submit", *machine.graph.events):
+        table[case] = _pressed_on_current_step(table[case])
     return {creators[case]: handler for case, handler in table.items()}
+
+
+def _pressed_on_current_step(handler: CaseReducer) -> CaseReducer:
+    """Ignore a navigation whose ``meta["step"]`` names a step the flow has already left.
+
+    A button drawn on one step can still be pressed after its first press moved the flow on
+    (a double click, a page still redrawing): without the step it was pressed on, the second
+    press would move the flow again. Actions without the mark behave as before.
+    """
+
+    def guarded(state: State, action: Action) -> Any:
+        pressed_on = action.meta.get("step")
+        if pressed_on is not None and pressed_on != state["step"]:
+            return state
+        return handler(state, action)
+
+    return guarded

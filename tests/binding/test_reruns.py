@@ -20,6 +20,18 @@ def test_inline_selector_is_not_recomputed_when_unrelated_state_changes():
     assert app.session_state["sort_calls"] == [1, 1]
 
 
+def test_removing_the_row_a_fragment_shows_reruns_the_app_instead_of_raising():
+    # The removed row's fragment read items[2], which no longer exists: its selector raises on
+    # the new state. That scope must rerun (the app's run draws two rows), not break the click.
+    app = AppTest.from_file(str(APPS / "row_fragments.py"), default_timeout=10).run()
+    app.button(key="remove-2").click().run()
+    assert not app.exception, app.exception
+    assert [t.value for t in app.text] == ["count=2", "item 0: milk", "item 1: eggs"]
+    app.button(key="remove-0").click().run()
+    app.run()  # AppTest's tree holds only what a keyed rerun ran
+    assert [t.value for t in app.text] == ["count=1", "item 0: eggs"]
+
+
 def test_dispatch_from_the_script_body_warns_once_and_does_not_loop():
     app = AppTest.from_file(str(APPS / "render_dispatch.py"), default_timeout=10)
     with pytest.warns(DispatchDuringRenderWarning, match=r'"counter/incremented" was dispatched while the script body ran.*on_click=store.dispatch') as record:

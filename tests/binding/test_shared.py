@@ -45,6 +45,21 @@ def test_two_sessions_share_one_store_and_keep_their_own():
     )
 
 
+def test_removing_a_row_another_session_shows_does_not_break_the_click():
+    # Bob's row fragment read items[2]; Alice removes it. Bob's view checks his scopes on
+    # Alice's thread, and his selector now raises: that is a change for Bob (his page reruns),
+    # never an error in Alice's click.
+    rows = Path(__file__).parent / "apps" / "row_fragments.py"
+    alice, bob = (AppTest.from_file(str(rows), default_timeout=10) for _ in range(2))
+    for app in (alice, bob):
+        app.session_state["shared"] = True
+        app.run()
+    alice.button(key="remove-2").click().run()
+    assert not alice.exception, alice.exception
+    bob.run()
+    assert [t.value for t in bob.text] == ["count=2", "item 0: milk", "item 1: eggs"]
+
+
 def test_shared_store_outside_a_script_run_says_what_to_use():
     with pytest.raises(NotInScriptRunError, match=r'^shared_store\("poll"\) was called outside a Streamlit script run; .* use streamlit_redux\.Store\(reducer\) and share that object\.$'):
         shared_store("poll", lambda s, a: s)

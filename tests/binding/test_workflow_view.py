@@ -25,6 +25,11 @@ def start(**options):
     return app
 
 
+def nav(app, button):
+    """The nav button ``button`` of the step shown (keys are per step: "signup-<step>-next")."""
+    return app.button(key=f"signup-{workflow_state(app)['step']}-{button}")
+
+
 def workflow_state(app):
     return app_store(app).state["signup"]
 
@@ -35,18 +40,18 @@ def progress_text(app):
 
 def test_next_is_disabled_until_the_step_is_valid_and_back_on_the_first_step():
     app = start()
-    assert app.button(key="signup-back").disabled
-    assert app.button(key="signup-next").disabled
+    assert nav(app, "back").disabled
+    assert nav(app, "next").disabled
     app.text_input[0].input("ann@example.com").run()
-    assert not app.button(key="signup-next").disabled
-    app.button(key="signup-next").click().run()
+    assert not nav(app, "next").disabled
+    nav(app, "next").click().run()
     assert workflow_state(app)["step"] == "plan"
     assert progress_text(app) == "Step 2 of 3: Plan"
 
 
 def test_a_press_on_an_invalid_step_shows_each_fields_message_until_it_is_edited():
     app = start(disable_invalid=False)
-    app.button(key="signup-next").click().run()
+    nav(app, "next").click().run()
     assert [e.value for e in app.error] == ["email: Enter your email"]
     app.text_input[0].input("ann@example.com").run()
     assert [e.value for e in app.error] == []
@@ -64,30 +69,30 @@ def test_next_reruns_the_step_and_the_progress_and_branches_on_the_answer():
     app = start()
     app.text_input[0].input("ann@example.com").run()
     with captured_reruns(app_store(app)) as decisions:
-        app.button(key="signup-next").click().run()
+        nav(app, "next").click().run()
     assert set(decisions[-1].scopes) == {"signup-step", "signup-progress"}
     app.run()  # AppTest's element tree holds only the fragments a keyed rerun ran
     app.radio[0].set_value("team").run()
     app.run()
     assert progress_text(app) == "Step 2 of 4: Plan"
-    app.button(key="signup-next").click().run()
+    nav(app, "next").click().run()
     assert workflow_state(app)["step"] == "seats"
 
 
 def test_back_keeps_the_values_entered():
     app = start()
     app.text_input[0].input("ann@example.com").run()
-    app.button(key="signup-next").click().run()
-    app.button(key="signup-back").click().run()
+    nav(app, "next").click().run()
+    nav(app, "back").click().run()
     app.run()
     assert app.text_input[0].value == "ann@example.com"
 
 
 def to_review(app, email):
     app.text_input[0].input(email).run()
-    app.button(key="signup-next").click().run()
+    nav(app, "next").click().run()
     app.radio[0].set_value("solo").run()
-    app.button(key="signup-next").click().run()
+    nav(app, "next").click().run()
     app.run()
     assert workflow_state(app)["step"] == "review"
 
@@ -95,18 +100,18 @@ def to_review(app, email):
 def test_a_failing_submit_shows_its_error_keeps_the_draft_and_a_retry_succeeds():
     app = start()
     to_review(app, "fail@example.com")
-    assert app.button(key="signup-submit").label == "Submit"
-    app.button(key="signup-submit").click().run()
+    assert nav(app, "submit").label == "Submit"
+    nav(app, "submit").click().run()
     app.run()
     assert [e.value for e in app.error] == ["The sign-up service refused fail@example.com"]
     assert workflow_state(app)["data"]["email"] == "fail@example.com"
-    app.button(key="signup-back").click().run()
-    app.button(key="signup-back").click().run()
+    nav(app, "back").click().run()
+    nav(app, "back").click().run()
     app.run()
     app.text_input[0].input("ann@example.com").run()
-    app.button(key="signup-next").click().run()
-    app.button(key="signup-next").click().run()
-    app.button(key="signup-submit").click().run()
+    nav(app, "next").click().run()
+    nav(app, "next").click().run()
+    nav(app, "submit").click().run()
     app.run()
     assert [s.value for s in app.success] == ["Welcome, account 1"]
     assert [b for b in app.button if b.key and b.key.startswith("signup-")] == []
@@ -116,26 +121,26 @@ def test_a_failing_submit_shows_its_error_keeps_the_draft_and_a_retry_succeeds()
 def test_a_step_event_gets_its_own_button():
     app = start()
     to_review(app, "ann@example.com")
-    assert app.button(key="signup-edit_plan").label == "Edit plan"
-    app.button(key="signup-edit_plan").click().run()
+    assert nav(app, "edit_plan").label == "Edit plan"
+    nav(app, "edit_plan").click().run()
     assert workflow_state(app)["step"] == "plan"
 
 
 def test_a_pending_submit_is_kept_in_its_session_and_settled_in_the_next_one():
     first = start(no_effect=True)
     to_review(first, "ann@example.com")
-    first.button(key="signup-submit").click().run()
+    nav(first, "submit").click().run()
     first.run()
     assert workflow_state(first)["status"] == "submitting"
     assert first.info[0].value == "Submitting…"
-    assert first.button(key="signup-back").disabled
-    assert first.button(key="signup-submit").disabled
+    assert nav(first, "back").disabled
+    assert nav(first, "submit").disabled
     root = app_store(first).state
 
     refreshed = start(initial=root)  # a new session finds the persisted pending submit
     assert workflow_state(refreshed)["status"] == "editing"
     assert [e.value for e in refreshed.error] == ["The submit was interrupted; submit again."]
-    refreshed.button(key="signup-submit").click().run()
+    nav(refreshed, "submit").click().run()
     refreshed.run()
     assert workflow_state(refreshed)["status"] == "done"
 
@@ -207,7 +212,7 @@ def test_a_step_drawn_as_a_form_submits_its_fields_in_one_action():
                         disable_invalid=False)
 
     at = AppTest.from_function(app, default_timeout=15).run()
-    at.button(key="ship-next").click().run()
+    at.button(key="ship-address-next").click().run()
     at.run()
     assert [e.value for e in at.error] == ["address.city: Name the city"]
     at.text_input[0].input("1 Main St")
@@ -217,5 +222,5 @@ def test_a_step_drawn_as_a_form_submits_its_fields_in_one_action():
     assert [e.value for e in at.error] == []
     assert dict(app_store(at).state["ship"]["data"]["address"]) == {"street": "1 Main St",
                                                                    "city": "Lyon"}
-    at.button(key="ship-next").click().run()
+    at.button(key="ship-address-next").click().run()
     assert app_store(at).state["ship"]["step"] == "done"

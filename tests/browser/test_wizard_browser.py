@@ -100,3 +100,20 @@ def test_a_background_submit_shows_submitting_then_its_answer_without_a_click(
         release.touch()  # the effect's thread goes on; the page is left alone
         expect(page.get_by_text(answer)).to_be_visible()
     expect(page.get_by_text("Step 2 of 2: done")).to_be_visible()
+
+
+def test_a_second_press_on_next_while_the_next_step_draws_does_not_pass_over_it(serve, page):
+    server = serve(Path(__file__).parent / "apps" / "wizard_steps.py")
+    page.goto(server.url)
+    wait_for_run(page)
+    expect(page.get_by_text("Step 1 of 3: Welcome")).to_be_visible()
+    first_next = page.get_by_role("button", name="Next")
+    first_next.click()
+    # The middle step takes a second to draw: meanwhile the first step's Next is still shown.
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running']")
+    expect(page.get_by_text("Glad you are here")).to_be_visible()
+    first_next.click()
+    wait_for_run(page)
+    expect(page.get_by_text("Newsletter")).to_be_visible()
+    wait_for_run(page)
+    expect(page.get_by_text("Step 2 of 3: Options")).to_be_visible()

@@ -27,6 +27,7 @@ def test_a_json_action_becomes_an_action_with_pyrsistent_and_tagged_values():
         ('"text"', r'^The action is \'text\', not a JSON object; write it like \{"type": "todos/added", "payload": "milk"\}\.$'),
         ('{"__pmap__": 5}', r'^The action cannot be read: The JSON data has a malformed "__pmap__" tag: expected an array, got 5; only read data written by streamlit-redux\.$'),
         ('{"type": "a", "payload": ' + "[" * 350 + "]" * 350 + "}", r"^The action cannot be read: The JSON data is nested more than 100 levels deep"),
+        ('{"type": "a\\ud800"}', r'^The action cannot be read: A string in the JSON data holds a lone UTF-16 surrogate \("\\ud800" with no pair\), which is not text: no page can show it; only read data written by streamlit-redux\.$'),
         ('{"payload": 1}', r"^The action cannot be dispatched: A dispatched mapping needs a non-empty str 'type', got None in \{'payload': 1\}; add one"),
         ('{"type": "a", "meta": 5}', r"^The action cannot be dispatched: Action 'a' has meta of type int; meta must be a mapping\.$"),
     ],

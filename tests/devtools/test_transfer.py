@@ -207,6 +207,13 @@ BAD_FILES = [
         None,
     ),
     (
+        document(actions=[{"id": 1, "type": "A\udfff"}]),
+        exact('The session file cannot be imported: A string in the JSON data holds a lone UTF-16 surrogate ("\\udfff" with no pair), which is not text: no page can show it; only read data written by streamlit-redux. Nothing was changed; import a file written by the devtools\' Export button.'),
+        None,
+    ),
+    (document(committed_state={"n": "\ud800"}), r'^The session file cannot be imported: .*"\\ud800" with no pair', None),
+    ('{"format": "a\ud800"}', r'^The session file cannot be imported: .*"\\ud800" with no pair', None),
+    (
         document(format=nested_list(350)),
         r"^The session file has format a JSON array of 1 items, expected",
         None,

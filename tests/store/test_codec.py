@@ -154,6 +154,17 @@ def test_non_finite_numbers_in_json_text_are_refused():
         loads_state("[NaN]")
 
 
+def test_a_lone_surrogate_in_json_text_is_refused_and_a_pair_is_read():
+    with pytest.raises(SerializationError, match=exact(
+        'A string in the JSON data holds a lone UTF-16 surrogate ("\\ud800" with no pair), '
+        "which is not text: no page can show it; only read data written by streamlit-redux."
+    )):
+        loads_state('{"name": "a\\ud800"}')
+    with pytest.raises(SerializationError, match=r'surrogate \("\\udfff" with no pair\)'):
+        loads_state('{"tags": {"__pset__": ["\\udfff"]}}')
+    assert loads_state('{"name": "\\ud83d\\ude00"}') == pmap({"name": "\U0001f600"})
+
+
 def test_the_shared_scalar_definition():
     assert all(is_scalar(v) for v in (1, 1.5, "a", None, True, date(2026, 1, 1), time(9),
                                        datetime(2026, 1, 1), Decimal("1.5"), UUID(int=1)))

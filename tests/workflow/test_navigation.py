@@ -1,5 +1,7 @@
 from pyrsistent import freeze, pmap
 
+from streamlit_redux.middleware import persist
+from streamlit_redux.storage import MemoryStorage
 from streamlit_redux.workflow import Progress
 
 from .flows import VALID, actions, fill, make_store, onboarding, select, step
@@ -99,6 +101,35 @@ def test_back_on_the_first_step_changes_nothing():
     before = store.state
     store.dispatch(actions.back())
     assert store.state is before
+
+
+def test_a_navigation_pressed_on_a_step_the_flow_has_left_changes_nothing():
+    store = make_store()
+    fill(store, **VALID)
+    store.dispatch(actions.next(meta={"step": "account"}))
+    assert step(store) == "profile"
+    before = store.state
+    # The same press once more (a double click, another session's page drawn before the move).
+    for stale in (actions.next, actions.back, actions.submit, actions.change_plan):
+        store.dispatch(stale(meta={"step": "account"}))
+    assert store.state is before
+    store.dispatch(actions.next(meta={"step": "profile"}))
+    assert step(store) == "plan"
+
+
+def test_a_stale_tabs_next_does_not_move_the_flow_another_tab_moved_on():
+    # Two tabs of one browser: one persisted copy, each tab its own store. Tab A fills the
+    # account and profile steps and moves on; tab B still shows the account step and presses
+    # its Next, which the persistence rebases onto A's copy.
+    storage = MemoryStorage()
+    tab_a = make_store(middleware=[persist(storage, key="signup")])
+    tab_b = make_store(middleware=[persist(storage, key="signup")])
+    fill(tab_a, **VALID)
+    tab_a.dispatch(actions.next(meta={"step": "account"}))
+    assert step(tab_a) == "profile"
+    tab_b.dispatch(actions.next(meta={"step": "account"}))
+    assert step(tab_b) == "profile"  # A's copy, and B's press did not move it on to plan
+    assert select.data(tab_b.state)["email"] == VALID["email"]
 
 
 def test_goto_a_step_on_the_path_taken_rewinds_to_it():
