@@ -69,7 +69,12 @@ def export_session(
             _exported(clean_state(state), f"states[{index}]")
             for index, state in enumerate(session.states)
         ]
-    return json.dumps(document, allow_nan=False)
+    text = json.dumps(document, allow_nan=False)
+    try:
+        codec.refuse_lone_surrogates(text, document, writing=True)
+    except codec.SerializationError as exc:
+        raise SessionExportError(f"Cannot export the devtools session: {exc}") from exc
+    return text
 
 
 def _exported_action(action_id: int, action: Action) -> dict[str, Any]:

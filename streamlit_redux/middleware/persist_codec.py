@@ -19,6 +19,7 @@ from streamlit_redux.store.codec import (
     Encoder,
     from_json_value,
     parse_json,
+    refuse_lone_surrogates,
     to_json_value,
 )
 from streamlit_redux.store.errors import PersistError
@@ -38,7 +39,9 @@ class Envelope:
 
     def sealed(self, part: Any) -> str:
         body = to_json_value(part, encoder_hook=self.encoder_hook)
-        return json.dumps({"version": self.version, "state": body})
+        text = json.dumps({"version": self.version, "state": body})
+        refuse_lone_surrogates(text, body, writing=True)
+        return text
 
     def opened(self, raw: str, state: Any, include: Sequence[str] | None) -> tuple[Any, bool]:
         """(the stored part, migrated to this version, whether it was migrated)."""

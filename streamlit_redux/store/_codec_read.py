@@ -15,7 +15,6 @@ Private: use :func:`streamlit_redux.store.codec.from_json_value` / ``parse_json`
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -25,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pyrsistent import pmap, pset, pvector
 
+from streamlit_redux.store._codec_text import refuse_lone_surrogates
 from streamlit_redux.store._codec_values import (
     INT_LIMIT,
     INT_LOW,
@@ -68,32 +68,6 @@ def parse_json(text: str) -> Any:
         ) from exc
     refuse_lone_surrogates(text, data)
     return data
-
-
-# A "\\udxxx" escape from d800 up, or a surrogate itself (text given as a Python str).
-_SURROGATE = re.compile("\\\\u[dD][89a-fA-F]|[\ud800-\udfff]")
-
-
-def refuse_lone_surrogates(text: str, data: Any) -> None:
-    """Refuse JSON ``text`` (parsed as ``data``) whose strings hold a lone UTF-16 surrogate.
-
-    JSON can write one (``"\\ud800"``), but it is not text: UTF-8 cannot encode it, so
-    Streamlit fails to send any element that shows it (a ``st.text``, the devtools' log), on
-    every run. Text without an escape of one (nearly all) is not walked.
-    """
-    if _SURROGATE.search(text) is None:
-        return
-    try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except RecursionError:
-        return  # deeper than any reader accepts: the depth limit refuses it with its own words
-    except UnicodeEncodeError as exc:
-        code = ord(exc.object[exc.start])
-        raise SerializationError(
-            f'A string in the JSON data holds a lone UTF-16 surrogate ("\\u{code:04x}" with no '
-            "pair), which is not text: no page can show it; only read data written by "
-            "streamlit-redux."
-        ) from exc
 
 
 class Reader:

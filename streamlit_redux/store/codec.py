@@ -33,7 +33,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from streamlit_redux.store._codec_read import Reader, parse_json, refuse_lone_surrogates
+from streamlit_redux.store._codec_read import Reader, parse_json
+from streamlit_redux.store._codec_text import refuse_lone_surrogates
 from streamlit_redux.store._codec_values import (
     CONTAINER_TYPES,
     INT_LIMIT,
@@ -86,7 +87,10 @@ def to_json_value(
 
 def dumps_state(state: Any, *, encoder_hook: Encoder | None = None) -> str:
     """The state as JSON text (compact, keys in order)."""
-    return json.dumps(to_json_value(state, encoder_hook=encoder_hook), separators=(",", ":"))
+    data = to_json_value(state, encoder_hook=encoder_hook)
+    text = json.dumps(data, separators=(",", ":"))
+    refuse_lone_surrogates(text, data, writing=True)
+    return text
 
 
 def loads_state(text: str, *, decoder_hook: Decoder | None = None) -> Any:

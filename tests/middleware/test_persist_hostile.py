@@ -59,3 +59,20 @@ def test_a_10000_deep_json_storage_file_is_reported_not_a_recursion_error(tmp_pa
     [error] = reports
     assert str(error).startswith('persist: reading key "app" failed (JSONFileStorage file ')
     assert "is not valid JSON" in str(error)
+
+
+def test_a_state_with_a_lone_surrogate_is_not_written_and_the_stored_copy_stays(tmp_path, reports):
+    """Written, the text would be refused on the next load and kept aside: the whole copy lost to
+    one bad string. Refused on writing, the stored copy keeps the last state that had none."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    reports, persisted = reports
+    store = Store(root, middleware=[persisted(storage, key="app")])
+    store.dispatch(notes.actions.added("kept"))
+    stored = storage.get("app")
+    store.dispatch(notes.actions.added("bad\udcff"))
+    [error] = reports
+    assert "lone UTF-16 surrogate" in str(error) and '"\\udcff"' in str(error)
+    assert storage.get("app") == stored
+    again = Store(root, middleware=[persisted(storage, key="app")])
+    assert list(again.state["notes"]["items"]) == ["kept"]
+    assert storage.keys(prefix="app.corrupt.") == []

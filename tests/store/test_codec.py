@@ -165,6 +165,18 @@ def test_a_lone_surrogate_in_json_text_is_refused_and_a_pair_is_read():
     assert loads_state('{"name": "\\ud83d\\ude00"}') == pmap({"name": "\U0001f600"})
 
 
+def test_a_lone_surrogate_in_the_state_is_refused_when_written_and_a_pair_is_written():
+    # What the codec writes it must read back: written, "\ud800" would be refused on reading.
+    with pytest.raises(SerializationError, match=exact(
+        'A string in the state holds a lone UTF-16 surrogate ("\\ud800" with no pair), which is '
+        "not text: it cannot be stored or shown. Remove it from the state (one usually comes "
+        "from bytes decoded with errors='surrogateescape'; decode with errors='replace')."
+    )):
+        dumps_state(pmap({"name": "a\ud800"}))
+    text = dumps_state(pmap({"name": "\U0001f600", "word": "\ud55c"}))  # an emoji, a Hangul syllable
+    assert loads_state(text) == pmap({"name": "\U0001f600", "word": "\ud55c"})
+
+
 def test_the_shared_scalar_definition():
     assert all(is_scalar(v) for v in (1, 1.5, "a", None, True, date(2026, 1, 1), time(9),
                                        datetime(2026, 1, 1), Decimal("1.5"), UUID(int=1)))
