@@ -78,6 +78,7 @@ def show_alerts(view: Any) -> None:
     >>> # store = get_store(expenses.reducer, middleware=[persist(key="expenses")])
     >>> # show_alerts(store)
     """
+    view.shows_alerts = True
     show_refused(view)
     recovered, failures = view.store.resource(FAILURES_SLOT, Failures).drain()  # debounced
     if recovered:

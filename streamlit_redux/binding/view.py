@@ -67,6 +67,9 @@ class StoreView(Generic[S]):
         self._fragment_keys: dict[str, str] = {}  # Streamlit fragment id -> our scope key
         self._run_marker: object | None = None
         self._warned_render_dispatch = False
+        self.shows_alerts = False
+        """This session shows the store's alerts (``show_alerts`` ran for it): then a fragment
+        that reruns alone toasts its own refusals, as the body's ``show_alerts`` does not run."""
         self._lock = threading.Lock()
         self._pusher = (
             None
@@ -340,7 +343,8 @@ class StoreView(Generic[S]):
                     self._fragment_keys[fragment_id] = scope
                 if fragment_id in runtime.interaction_fragment_ids():  # this run runs it alone
                     self._drawn.fragment_run(scope)
-                    show_refused(self)  # the body's show_alerts does not run in this run
+                    if self.shows_alerts:  # the body's show_alerts does not run in this run
+                        show_refused(self)
             self._note_run(scope)
             with self.tracker.scope(scope):
                 return func(*args, **kwargs)

@@ -36,3 +36,16 @@ def test_a_value_the_reducer_refuses_leaves_the_widget_showing_the_store(serve, 
 
     type_number(page, label, "6")  # the widget still works
     expect(page.get_by_text(f"row:{row} widget=6 store=6")).to_be_visible()
+
+
+def test_with_alerts_off_a_refusal_in_a_fragment_shows_no_toast(serve, page):
+    server = serve(APP, {"ALERTS": "0"})
+    page.goto(server.url)
+    wait_for_run(page)
+    type_number(page, "In a fragment", "-3")
+    expect(page.get_by_label("In a fragment", exact=True)).to_have_value("1")
+    # A later change in the body: once it shows, the fragment's runs are over (a toast from
+    # them would still be up, for several seconds).
+    type_number(page, "In the body", "2")
+    expect(page.get_by_text("row:body widget=2 store=2")).to_be_visible()
+    assert page.get_by_test_id("stToast").count() == 0  # now: a retrying expect outwaits a toast

@@ -1,5 +1,8 @@
 """Test app: bound widgets whose reducer refuses some values (raises), in the body and in a
-fragment. Each row shows what the widget returned next to what the store holds."""
+fragment. Each row shows what the widget returned next to what the store holds. ALERTS=0 turns
+the toasts off (get_store(alerts=False))."""
+
+import os
 
 import streamlit as st
 
@@ -14,7 +17,7 @@ def quantity(state, action):
 
 order = create_slice(name="order", initial_state={"body": 1, "frag": 1},
                      reducers={"body": quantity, "frag": quantity})
-store = get_store(order.reducer)
+store = get_store(order.reducer, alerts=os.environ.get("ALERTS") != "0")
 
 shown = st.number_input("In the body", step=1, **store.bind("body", order.actions.body))
 st.text(f"row:body widget={shown} store={store.select(lambda s: s['body'])}")
