@@ -17,6 +17,10 @@ from streamlit_redux.workflow import UnknownStepError, Workflow, WorkflowDefinit
 from streamlit_redux.workflow.graph import NEXT, OUTCOMES
 
 INTERRUPTED = "The submit was interrupted; submit again."
+RESTARTED = (
+    "This form has changed since your last visit: it starts again at its first step, with "
+    "what you entered."
+)
 _SESSION_MARK = "streamlit_redux:workflow-session:{store}:{workflow}"
 
 
@@ -46,6 +50,7 @@ def render_workflow(
     >>> # render_workflow(store, signup, steps={"account": draw_account, "done": draw_done})
     """
     _check_steps(wf, steps)
+    _restart_on_unknown_step(store, wf)
     _settle_interrupted(store, wf, interrupted)
     names = {"back": "Back", "next": "Next", "submit": "Submit", **(labels or {})}
 
@@ -79,6 +84,21 @@ def _check_steps(wf: Workflow, steps: Mapping[str, Callable[[], None]]) -> None:
             f"{', '.join(missing)}; pass one per step in steps={{...}}, e.g. "
             f'steps={{"{missing[0]}": draw_{missing[0]}}}.'
         )
+
+
+def _restart_on_unknown_step(store: StoreView[Any], wf: Workflow) -> None:
+    """A draft stored by an earlier version of the app (``persist``) may stand on a step this
+    version renamed or removed: every selector and Next would raise on it, on every load.
+    Start it again at the first step, keeping the data entered, and say so."""
+    import streamlit as st
+
+    state = wf.select_slice(store.state)
+    known = wf.graph.steps
+    if state["step"] in known and all(step in known for step in state["history"]):
+        return
+    # The core store, as in _settle_interrupted: nothing of the flow is drawn yet.
+    store.store.dispatch(wf.actions.reset(data=state["data"]))
+    st.toast(RESTARTED, icon=":material/restart_alt:")
 
 
 def _settle_interrupted(store: StoreView[Any], wf: Workflow, message: str | None) -> None:

@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from streamlit_redux import Store, combine_reducers
+from streamlit_redux.binding import workflow_view
 from streamlit_redux.binding.workflow_view import render_workflow
 from streamlit_redux.testing import app_store, captured_reruns
 from streamlit_redux.workflow import (
@@ -224,3 +225,26 @@ def test_a_step_drawn_as_a_form_submits_its_fields_in_one_action():
                                                                    "city": "Lyon"}
     at.button(key="ship-address-next").click().run()
     assert app_store(at).state["ship"]["step"] == "done"
+
+
+def test_a_stored_draft_on_a_step_a_code_update_renamed_starts_again_with_its_data(
+    tmp_path, monkeypatch
+):
+    """Before, every selector and Next raised KeyError on the renamed step, on every load."""
+    monkeypatch.setenv("DRAFT_DB", str(tmp_path / "drafts.db"))
+    versions = str(Path(__file__).parent / "apps" / "workflow_versions.py")
+    monkeypatch.setenv("VERSION", "1")
+    first = AppTest.from_file(versions, default_timeout=15).run()
+    first.text_input[0].input("ann@example.com").run()
+    first.button(key="signup-account-next").click().run()
+    assert app_store(first).state["signup"]["step"] == "profile"
+
+    monkeypatch.setenv("VERSION", "2")  # "profile" is now "about"
+    updated = AppTest.from_file(versions, default_timeout=15).run()
+    assert not updated.exception, updated.exception
+    state = app_store(updated).state["signup"]
+    assert (state["step"], list(state["history"])) == ("account", ["account"])
+    assert updated.text_input[0].value == "ann@example.com"
+    assert [toast.value for toast in updated.toast] == [workflow_view.RESTARTED]
+    updated.button(key="signup-account-next").click().run()
+    assert app_store(updated).state["signup"]["step"] == "about"
