@@ -82,7 +82,8 @@ def test_wizard_branches_fails_a_taken_email_keeps_the_draft_and_then_signs_up(t
     app = run("wizard.py")
 
     def press(name):
-        app.button(key=f"onboarding-{name}").click().run()
+        step = app_store(app).state["onboarding"]["step"]  # nav keys are per step
+        app.button(key=f"onboarding-{step}-{name}").click().run()
         app.run()  # AppTest's element tree holds only the fragments a keyed rerun ran
 
     press("next")
