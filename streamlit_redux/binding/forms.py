@@ -20,10 +20,9 @@ import streamlit as st
 from pyrsistent import thaw
 
 from streamlit_redux.binding.widgets import (
-    WIDGET_KEY_PREFIX,
     RecordingReader,
+    default_widget_key,
     same_widget_value,
-    widget_name,
 )
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import StreamlitReduxError
@@ -55,7 +54,7 @@ class FormBinding:
         self._selector = select_path(source) if isinstance(source, str) else source
         self._action_creator = action_creator
         self._validate = validate
-        self._prefix = (key or WIDGET_KEY_PREFIX + widget_name(source)) + ":"
+        self._prefix = (key or default_widget_key(view, source)) + ":"
         self._fields: list[str] = []
         self._values = view.select(self._selector)
 

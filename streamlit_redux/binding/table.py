@@ -22,10 +22,9 @@ from pyrsistent import thaw
 
 from streamlit_redux.binding.table_edit import TableEdit, table_edit
 from streamlit_redux.binding.widgets import (
-    WIDGET_KEY_PREFIX,
     RecordingReader,
+    default_widget_key,
     dispatch_edit,
-    widget_name,
 )
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.selectors import select_path
@@ -51,7 +50,7 @@ def bind_table(
     >>> #     "expenses.rows", expenses.actions.edited, columns=["day", "what", "amount"]))
     """
     selector = select_path(source) if isinstance(source, str) else source
-    base = key or WIDGET_KEY_PREFIX + widget_name(source)
+    base = key or default_widget_key(view, source)
     rows = view.select(selector)
     slot = f"{base}:shown"
     shown = st.session_state.get(slot)

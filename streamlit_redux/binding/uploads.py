@@ -24,10 +24,9 @@ import streamlit as st
 from pyrsistent import PMap, freeze, thaw
 
 from streamlit_redux.binding.widgets import (
-    WIDGET_KEY_PREFIX,
     RecordingReader,
+    default_widget_key,
     dispatch_edit,
-    widget_name,
 )
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.selectors import select_path
@@ -67,7 +66,7 @@ def bind_upload(
     >>> #                  keep=lambda digest, data: (RECEIPTS / digest).write_bytes(data)))
     """
     selector = select_path(source) if isinstance(source, str) else source
-    widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
+    widget_key = key or default_widget_key(view, source)
     view.select(selector)  # the scope shows the stored record: it reruns when it changes
     if view.redrawn(widget_key) is False and st.session_state.get(widget_key) not in (None, []):
         # The browser's widget is new and empty, but Streamlit kept the file of the one it

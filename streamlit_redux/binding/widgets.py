@@ -23,6 +23,7 @@ from streamlit_redux.store.errors import BindingError, StreamlitReduxError
 from streamlit_redux.store.selectors import select_path
 
 WIDGET_KEY_PREFIX = "streamlit_redux:bind:"
+DEFAULT_STORE_NAME = "store"  # get_store's key=
 
 
 class RecordingReader(Protocol):
@@ -37,6 +38,9 @@ class RecordingReader(Protocol):
     ) -> Any: ...
 
     def dispatch(self, action: Any) -> Any: ...
+
+    @property
+    def name(self) -> str: ...
 
 
 def bind_widget(
@@ -60,7 +64,7 @@ def bind_widget(
     >>> # st.selectbox("City", cities, **store.bind("city", chosen, url=True))  # ?city=Lyon
     """
     selector = select_path(source) if isinstance(source, str) else source
-    widget_key = key or WIDGET_KEY_PREFIX + widget_name(source)
+    widget_key = key or default_widget_key(view, source)
     param = key or widget_name(source)
     if url:
         link_url(view, selector, action_creator, param, options=options)
@@ -106,6 +110,20 @@ def dispatch_edit(view: RecordingReader, action: Action) -> None:
     # Announced as signals.dispatch_failed, so show_alerts tells the user why.
     with contextlib.suppress(StreamlitReduxError):
         view.dispatch(action)
+
+
+def default_widget_key(view: RecordingReader, source: str | Callable[[Any], Any]) -> str:
+    """The widget key of a binding without ``key=``: ``streamlit_redux:bind:<path>``, with the
+    store's name before the path unless it is ``get_store``'s default ("store"), so that two
+    stores on one page (a session's and a shared one) can bind the same path.
+
+    >>> class View:
+    ...     name = "board"
+    >>> default_widget_key(View(), "draft")
+    'streamlit_redux:bind:board:draft'
+    """
+    store = "" if view.name == DEFAULT_STORE_NAME else view.name + ":"
+    return WIDGET_KEY_PREFIX + store + widget_name(source)
 
 
 def widget_name(source: str | Callable[[Any], Any]) -> str:

@@ -95,3 +95,17 @@ def test_concurrent_dispatches_to_a_shared_store_lose_nothing():
     for thread in threads:
         thread.join()
     assert store.state == 16_000
+
+
+def test_a_session_store_and_a_shared_store_bind_the_same_path_on_one_page():
+    """Both widgets keyed by the path alone collided (Streamlit's duplicate key error)."""
+    shared._stores.pop("team-note", None)
+    app = AppTest.from_file(str(Path(__file__).parent / "apps" / "two_stores.py"), default_timeout=10)
+    app.run()
+    assert not app.exception, app.exception
+    assert [t.key for t in app.text_input] == [
+        "streamlit_redux:bind:title", "streamlit_redux:bind:team-note:title"]
+    app.text_input[0].input("mine").run()
+    app.text_input[1].input("ours").run()
+    assert [t.value for t in app.text] == ["mine=mine team=ours"]
+    shared._stores.pop("team-note", None)
