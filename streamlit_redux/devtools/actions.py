@@ -9,11 +9,13 @@ Action(type='@@streamlit_redux/devtools/JUMP_TO_STATE', payload=2, meta=pmap({})
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pyrsistent import freeze
 
 from streamlit_redux.store.actions import Action
+from streamlit_redux.store.errors import DevtoolsError
 
 PREFIX = "@@streamlit_redux/devtools/"
 
@@ -96,3 +98,47 @@ def import_state(session: Any) -> Action:
 def replay() -> Action:
     """Recompute every state with the current reducer (after reducer code changed)."""
     return Action(REPLAY)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_range(value: object) -> bool:
+    return (
+        isinstance(value, Mapping)
+        and set(value) == {"start", "end", "active"}
+        and _is_int(value["start"])
+        and _is_int(value["end"])
+        and isinstance(value["active"], bool)
+    )
+
+
+_PAYLOADS: dict[str, tuple[Callable[[object], bool], str]] = {
+    JUMP_TO_STATE: (_is_int, "an int, the index in the log (0 is the committed state)"),
+    JUMP_TO_ACTION: (_is_int, "an int, the id of an action in the log"),
+    TOGGLE_ACTION: (_is_int, "an int, the id of an action in the log"),
+    SET_ACTIONS_ACTIVE: (_is_range, '{"start": int, "end": int, "active": bool}'),
+    LOCK_CHANGES: (lambda value: isinstance(value, bool), "true or false"),
+    PAUSE_RECORDING: (lambda value: isinstance(value, bool), "true or false"),
+}
+
+
+def check_payload(action: Action) -> None:
+    """Refuse a devtools action whose payload the recorder cannot use, before it is applied.
+
+    The Dispatch box lets anyone type one, and a raw Python error (or a half-applied history
+    edit) would be all they got back. (An import's session is checked where it is applied.)
+
+    >>> check_payload(jump_to_state(2))
+    >>> check_payload(Action(JUMP_TO_STATE, "2"))
+    Traceback (most recent call last):
+    ...
+    streamlit_redux.store.errors.DevtoolsError: "@@streamlit_redux/devtools/JUMP_TO_STATE" \
+needs a payload that is an int, the index in the log (0 is the committed state); got '2'.
+    """
+    expected = _PAYLOADS.get(action.type)
+    if expected is not None and not expected[0](action.payload):
+        raise DevtoolsError(
+            f'"{action.type}" needs a payload that is {expected[1]}; got {action.payload!r:.60}.'
+        )

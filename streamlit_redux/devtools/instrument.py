@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from streamlit_redux.devtools import actions as ops
-from streamlit_redux.devtools.recorder import Recorder
+from streamlit_redux.devtools.errors import DevtoolsError
+from streamlit_redux.devtools.recorder import Recorder, Session
 from streamlit_redux.devtools.timings import DispatchTimes
 from streamlit_redux.middleware.persist_book import REHYDRATIONS_SLOT
 from streamlit_redux.store import signals
@@ -124,8 +125,15 @@ def _startup_rehydrations(store: Store) -> list[tuple[Any, Action, Any]]:
 
 
 def _apply(recorder: Recorder, action: Action) -> None:
-    """Run one devtools action against the recorder."""
+    """Run one devtools action against the recorder (one with a bad payload changes nothing)."""
+    ops.check_payload(action)
     payload = action.payload
+    if action.type == ops.IMPORT_STATE and not isinstance(payload, Session):
+        raise DevtoolsError(
+            f'"{ops.IMPORT_STATE}" takes a session read from a file, got '
+            f"{type(payload).__name__}; use the panel's Import button (or "
+            "devtools.transfer.parse_session) instead of dispatching it."
+        )
     handlers: dict[str, Any] = {
         ops.JUMP_TO_STATE: lambda: recorder.jump_to_state(payload),
         ops.JUMP_TO_ACTION: lambda: recorder.jump_to_action(payload),

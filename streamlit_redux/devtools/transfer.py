@@ -73,7 +73,7 @@ def export_session(
     try:
         codec.refuse_lone_surrogates(text, document, writing=True)
     except codec.SerializationError as exc:
-        raise SessionExportError(f"Cannot export the devtools session: {exc}") from exc
+        raise SessionExportError(f"Cannot export the devtools session as text: {exc}") from exc
     return text
 
 

@@ -2,11 +2,15 @@
 
 import contextlib
 
+import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from streamlit_redux import Action, ReducerError, Store
 from streamlit_redux import devtools as dt
+from streamlit_redux.devtools import DevtoolsError
+from streamlit_redux.devtools import actions as ops
+from streamlit_redux.devtools.instrument import instrument
 
 
 def counter(state, action):
@@ -134,3 +138,24 @@ def test_history_recomputes_with_enhancers_added_after_the_devtools():
     assert store.state == 2
     store.dispatch(dt.toggle_action(1))
     assert store.state == 12
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (Action(ops.JUMP_TO_STATE, "2"), r'^"@@streamlit_redux/devtools/JUMP_TO_STATE" needs a payload that is an int, the index in the log \(0 is the committed state\); got \'2\'\.$'),
+        (Action(ops.TOGGLE_ACTION, None), r'^"@@streamlit_redux/devtools/TOGGLE_ACTION" needs a payload that is an int, the id of an action in the log; got None\.$'),
+        (Action(ops.SET_ACTIONS_ACTIVE, {"start": 1}), r'^"@@streamlit_redux/devtools/SET_ACTIONS_ACTIVE" needs a payload that is \{"start": int, "end": int, "active": bool\}; got '),
+        (Action(ops.LOCK_CHANGES, "yes"), r'^"@@streamlit_redux/devtools/LOCK_CHANGES" needs a payload that is true or false; got \'yes\'\.$'),
+        (Action(ops.IMPORT_STATE, {"actions": []}), r'^"@@streamlit_redux/devtools/IMPORT_STATE" takes a session read from a file, got dict; use the panel\'s Import button \(or devtools\.transfer\.parse_session\) instead of dispatching it\.$'),
+    ],
+)
+def test_a_devtools_action_with_a_bad_payload_is_refused_and_changes_nothing(action, message):
+    """Typed into the Dispatch box, these raised AttributeError / TypeError from the recorder."""
+    store = Store(lambda s, a: s + (a.type == "inc"), 0)
+    recorder = instrument(store).recorder
+    store.dispatch(Action("inc"))
+    before = (store.state, list(recorder.staged_ids), recorder.current_index)
+    with pytest.raises(DevtoolsError, match=message):
+        store.dispatch(action)
+    assert (store.state, list(recorder.staged_ids), recorder.current_index) == before

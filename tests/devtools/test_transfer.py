@@ -101,6 +101,14 @@ def test_export_refuses_nan_in_an_action_payload():
         export_session(recorder)
 
 
+def test_export_refuses_a_lone_surrogate_the_import_would_refuse():
+    store = Store(lambda s, a: 0 if s is None else s)
+    recorder = dt.instrument(store).recorder
+    store.dispatch(Action("typed", "bad\udcff"))
+    with pytest.raises(SessionExportError, match=r'^Cannot export the devtools session as text: A string in the state holds a lone UTF-16 surrogate \("\\udcff" with no pair\)'):
+        export_session(recorder)
+
+
 def test_sets_and_non_string_keys_round_trip_through_export():
     state = pmap({"tags": pset(["a", "b"]), "by_id": pmap({1: "one"})})
     store = Store(lambda s, a: state if s is None else s)
