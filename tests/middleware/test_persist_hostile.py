@@ -2,11 +2,13 @@
 codec's depth-limited parser: a hostile document is kept aside and reported, never a
 RecursionError, and the app starts fresh."""
 
+import re
+
 import pytest
 
 from streamlit_redux import Store, combine_reducers, create_slice, signals
 from streamlit_redux.middleware.persist import persist
-from streamlit_redux.storage import JSONFileStorage, SQLiteStorage
+from streamlit_redux.storage import JSONFileStorage, RedisStorage, SQLiteStorage
 
 DEPTH = 10_000
 notes = create_slice(name="notes", initial_state={"items": []},
@@ -59,3 +61,31 @@ def test_a_10000_deep_json_storage_file_is_reported_not_a_recursion_error(tmp_pa
     [error] = reports
     assert str(error).startswith('persist: reading key "app" failed (JSONFileStorage file ')
     assert "is not valid JSON" in str(error)
+
+
+def test_a_copy_that_could_not_be_kept_aside_is_never_written_over(redis_server, reports):
+    """Redis refuses writes for a while (a primary that lost its replicas answers NOREPLICAS)
+    just as a store opens a copy it cannot load (written by a newer app): the copy is not kept
+    aside, so nothing may be written over it until it is."""
+    redis = pytest.importorskip("redis")
+    storage = RedisStorage(redis_server.url)
+    newer = '{"version": 2, "state": {"notes": {"items": ["written by the newer app"]}}}'
+    storage.set("app", newer)
+    admin = redis.Redis.from_url(redis_server.url)
+    admin.config_set("min-replicas-to-write", 1)  # reads work, every write is refused
+    reports, persisted = reports
+    store = Store(root, middleware=[persisted(storage, key="app", version=1)])
+    admin.config_set("min-replicas-to-write", 0)  # writes work again
+    store.dispatch(notes.actions.added("fresh"))
+    assert store.state["notes"]["items"] == ["fresh"]
+    [aside] = storage.keys(prefix="app.corrupt.")  # copied aside by the change, then written
+    assert storage.get(aside) == newer
+    assert '"fresh"' in storage.get("app")
+    assert re.match(
+        r'^persist: stored key "app" could not be loaded \(PersistError: it was written by '
+        r"version 2, newer than this app's version 1; deploy the newer app or raise version=\), "
+        r"and copying it aside failed \(RedisStorage could not set key \"app\.corrupt\.\d+\" .*"
+        r"NOREPLICAS.*\); it is left as it is, and nothing is written to that key until a later "
+        r"change copies it aside\.$",
+        str(reports[0]),
+    )
