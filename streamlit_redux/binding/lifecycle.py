@@ -3,9 +3,10 @@
 Streamlit has no session-end hook. ``st.cache_resource(scope="session", on_release=...)`` fires
 when the websocket disconnects, but the session may resume within
 ``server.disconnectedSessionTTL`` with its state intact. So the release starts a lease: when it
-runs out and the session is still not active, the store is closed (``Store.close()``: background
-effects cancelled, debounced writes flushed). A session that came back renews its lease on its
-next run.
+runs out and Streamlit no longer keeps the session, the store is closed (``Store.close()``:
+background effects cancelled, debounced writes flushed). A session that came back renews its
+lease on its next run; one that dropped again is kept for the TTL after that later disconnect,
+so the lease looks again then.
 """
 
 from __future__ import annotations
@@ -44,8 +45,14 @@ def _release(lease: _Lease) -> None:
 
 def _expire(lease: _Lease) -> None:
     store = lease.store()
-    if store is not None and not runtime.session_is_active(lease.session_id):
-        store.close()
+    if store is None or runtime.session_is_active(lease.session_id):
+        return
+    if runtime.session_is_resumable(lease.session_id):
+        # It came back and disconnected again after this lease began: its TTL runs from that
+        # later disconnect, so look again then.
+        _release(lease)
+        return
+    store.close()
 
 
 @st.cache_resource(scope="session", on_release=_release, show_spinner=False)
