@@ -23,10 +23,12 @@ _MARGIN_S = 5.0
 
 
 class _Lease:
-    """What the session cache holds for one session's store."""
+    """What the session cache holds for one session's store of one name."""
 
     def __init__(self, store: Store, session_id: str) -> None:
-        self.store = weakref.ref(store)
+        # Every store the session had under this name: one cleared from st.session_state
+        # (a "start over" button) is replaced by a new one, and the cache keeps this lease.
+        self.stores: weakref.WeakSet[Store] = weakref.WeakSet([store])
         self.session_id = session_id
 
 
@@ -34,7 +36,7 @@ def hold_lease(store: Store) -> None:
     """Call on every run: ties ``store``'s release to the end of this session."""
     session_id = runtime.current_session_id()
     if session_id is not None:
-        _lease_for(store.name, session_id, store)
+        _lease_for(store.name, session_id, store).stores.add(store)
 
 
 def _release(lease: _Lease) -> None:
@@ -44,15 +46,16 @@ def _release(lease: _Lease) -> None:
 
 
 def _expire(lease: _Lease) -> None:
-    store = lease.store()
-    if store is None or runtime.session_is_active(lease.session_id):
+    stores = list(lease.stores)
+    if not stores or runtime.session_is_active(lease.session_id):
         return
     if runtime.session_is_resumable(lease.session_id):
         # It came back and disconnected again after this lease began: its TTL runs from that
         # later disconnect, so look again then.
         _release(lease)
         return
-    store.close()
+    for store in stores:
+        store.close()
 
 
 @st.cache_resource(scope="session", on_release=_release, show_spinner=False)

@@ -88,3 +88,29 @@ def test_a_session_that_resumed_is_not_released_by_the_lease_of_an_earlier_disco
     wait_for_run(page)  # resumed within TTL_S of the second disconnect
     expect(page.get_by_text("started=True")).to_be_visible()  # the same session, not a new one
     assert log.read_text() == ""  # nothing released: the session never ended
+
+
+def test_a_store_made_after_the_session_state_was_cleared_is_released_too(
+    serve, browser, tmp_path
+):
+    """``st.session_state.clear()`` (a "start over" button) makes ``get_store`` create a new
+    store in the same session: when the session ends, that one is released as well."""
+    log, db = tmp_path / "released.log", tmp_path / "job.db"
+    log.write_text("")
+    server = serve(APP, {"RELEASE_LOG": str(log), "DRAFT_DB": str(db),
+                         "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": "1"})
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url)
+    wait_for_run(page)
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("started=True")).to_be_visible()
+    page.get_by_role("button", name="Reset").click()
+    expect(page.get_by_text("started=False")).to_be_visible()  # a new store
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("started=True")).to_be_visible()
+    context.close()
+    deadline = time.monotonic() + 30
+    while log.read_text().count("cancelled") < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)  # waiting on the server's lease timers (TTL + a 5 s margin)
+    assert log.read_text().count("cancelled") == 2  # both stores' effects
