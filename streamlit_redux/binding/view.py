@@ -65,7 +65,11 @@ class StoreView(Generic[S]):
         self.store = store
         # A shared store's view memoizes for its session alone: a selector may read who the
         # session is (user_id(), a widget), so its result on one state differs per session.
+        # What another thread computes for it (another session's dispatch asking whether this
+        # one must rerun, where "who" is that session) goes to a memo of its own, used only
+        # for that question: it never becomes what this session shows.
         self._memo = SelectorCache() if shared else None
+        self._probe_memo = SelectorCache() if shared else None
         self.session_id = session_id or runtime.current_session_id()
         self.tracker = SelectionTracker()
         self._drawn = DrawnWidgets()
@@ -206,9 +210,11 @@ class StoreView(Generic[S]):
 
     def _selected(self, selector: Callable[[Any], Any], key: Hashable) -> Any:
         """``selector(state)`` through this view's memo (the store's, unless shared)."""
-        if self._memo is None:
+        if self._memo is None or self._probe_memo is None:
             return self.store.select(selector, key=key)
-        return self._memo.evaluate(selector, self.store.state, key)
+        mine = runtime.current_session_id() == self.session_id
+        memo = self._memo if mine else self._probe_memo
+        return memo.evaluate(selector, self.store.state, key)
 
     def _on_state_changed(self, sender: Store, **_: Any) -> None:
         """A change this session did not make (another session, a background thread): push

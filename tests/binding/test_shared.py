@@ -11,7 +11,7 @@ from streamlit_redux import NotInScriptRunError, Store, StoreView, shared_store,
 from streamlit_redux.binding import shared
 
 APP = Path(__file__).parents[1] / "browser" / "apps" / "shared_poll.py"
-DRAFTS = Path(__file__).parent / "apps" / "shared_drafts.py"
+DRAFTS = APP.parent / "shared_drafts.py"
 
 
 @pytest.fixture(autouse=True)
@@ -49,13 +49,13 @@ def test_two_sessions_share_one_store_and_keep_their_own():
 def test_a_session_never_gets_the_selection_another_session_made():
     """A selector may read who the session is (``user_id()``, a widget): its result on one
     shared state differs per session, so one session's memo must not answer another."""
-    shown = {}
+    sessions = {}
     for who in ("A", "B"):
-        app = AppTest.from_file(str(DRAFTS), default_timeout=10)
+        app = sessions[who] = AppTest.from_file(str(DRAFTS), default_timeout=10)
         app.query_params["who"] = who
         app.run()
         assert not app.exception, app.exception
-        shown[who] = [m.value for m in app.markdown]
+    shown = {who: [m.value for m in app.markdown][1:] for who, app in sessions.items()}
     assert shown == {"A": ["mine=alice's"], "B": ["mine=bob's"]}
 
 
