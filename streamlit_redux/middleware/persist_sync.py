@@ -84,10 +84,14 @@ class Sync:
 
     def keep_aside(self, key: str, raw: str, why: str, problem: str) -> str | None:
         """Copy ``raw`` to ``<key>.<why>.<time>`` and return that key; None (reported, with
-        ``problem``, the reason for the copy) when the copy could not be written."""
+        ``problem``, the reason for the copy) when the copy could not be written.
+
+        The copy lives as long as a write of the key would (``ttl=``): it holds the same
+        owner's data, which the app promised to keep no longer than that.
+        """
         aside = f"{key}.{why}.{time.time_ns()}"
         try:
-            self.storage.set(aside, raw)
+            self.storage.set(aside, raw, ttl_s=self.ttl_s)
         except Exception as exc:  # the original key is still untouched: say so
             self.report(
                 f"{problem}, and copying it aside failed ({exc}); it is left as it is, and "

@@ -640,6 +640,22 @@ def test_ttl_expires_the_stored_copy_and_purge_deletes_it():
     assert list(make(storage).state["todos"]["items"]) == []
 
 
+def test_copies_kept_aside_expire_with_the_ttl_like_the_copy_they_came_from(tmp_path, failures):
+    """A ttl says how long someone's data may stay stored; the copies kept aside (a conflict,
+    data that could not be loaded) hold the same data, so they expire too."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    storage.set("app", "{cut off")
+    made = lambda: Store(combine_reducers(todos=removable.reducer),  # noqa: E731
+                         middleware=[persist(storage, key="app", ttl=0.2)])
+    a, b = made(), made()  # a keeps the unreadable copy aside; both start fresh
+    a.dispatch(removable.actions.removed("milk"))
+    b.dispatch(removable.actions.removed("milk"))  # cannot be re-applied: kept aside
+    kept = storage.keys(prefix="app.")
+    assert [k.split(".")[1] for k in kept] == ["conflict", "corrupt"]
+    threading.Event().wait(0.3)  # let the copies expire: no assertion on how long anything took
+    assert storage.keys(prefix="app") == []
+
+
 def test_a_ttl_that_is_not_positive_is_refused():
     with pytest.raises(PersistError, match=r'^persist\(key="app"\): ttl=0 is not positive; pass seconds > 0\.$'):
         persist(MemoryStorage(), key="app", ttl=0)
