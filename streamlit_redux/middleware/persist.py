@@ -36,7 +36,7 @@ from streamlit_redux.middleware.persist_book import (
     Failures,
 )
 from streamlit_redux.middleware.persist_codec import Envelope, Migration
-from streamlit_redux.middleware.persist_owners import forget, register
+from streamlit_redux.middleware.persist_owners import forget, open_books, register
 from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
 from streamlit_redux.middleware.persist_scope import (
     OWNED_SCOPES,
@@ -248,6 +248,14 @@ class Persistor:
         rebased instead: the first action is re-applied on top of the stored copy.
         """
         book.start_at(api.get_state() if before is None else before)
+        _flush_others(book)
+        try:
+            self._load(api, book, before)
+        finally:
+            book.opened = True
+
+    def _load(self, api: MiddlewareAPI, book: Book, before: Any) -> None:
+        """Read the stored copy and merge it in (or rebase onto it); see ``_rehydrate``."""
         loaded = self._sync.load(book, api.get_state())
         if loaded is None:
             book.blocked = True
@@ -293,6 +301,21 @@ class Persistor:
         if failures is not None:
             failures.recover()
         signals.persist_recovered.send(self, key=key)
+
+
+def _flush_others(book: Book) -> None:
+    """Before a store reads its owner's copy, write what the owner's other open stores of this
+    key (the tab being reloaded, another tab) changed and a debounce still holds: a reload
+    starts from the change made just before it.
+
+    Only stores that finished opening are flushed: two stores opening at once never wait for
+    each other.
+    """
+    if book.owner is None:
+        return
+    for other in open_books(book.owner):
+        if other is not book and other.key == book.key and other.opened and other.flush:
+            other.flush()
 
 
 def _timer_failures() -> Failures | None:

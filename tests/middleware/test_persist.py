@@ -656,6 +656,46 @@ def test_copies_kept_aside_expire_with_the_ttl_like_the_copy_they_came_from(tmp_
     assert storage.keys(prefix="app") == []
 
 
+def test_a_reload_reads_the_change_another_session_of_its_owner_has_not_written_yet(tmp_path):
+    """A reload (or a new tab) is a new session of the same browser: it must start from the
+    last change of the session it replaces, even while that change waits for its debounce."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    persistor = persist(storage, key="app", debounce_s=60)
+    before = Store(root, middleware=[persistor.for_owner(lambda scope: "ab12")])
+    before.dispatch(todos.actions.added("typed just before the reload"))
+    after = Store(root, middleware=[persistor.for_owner(lambda scope: "ab12")])
+    assert list(after.state["todos"]["items"]) == ["typed just before the reload"]
+    other = Store(root, middleware=[persistor.for_owner(lambda scope: "cd34")])
+    assert list(other.state["todos"]["items"]) == []  # another browser's session: not its copy
+
+
+def test_sessions_of_one_owner_opening_together_lose_no_update(tmp_path):
+    """Tabs restored at once: each store that opens writes the others' pending changes first;
+    opening together, none waits for another (a deadlock would leave threads running)."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    persistor = persist(storage, key="app", debounce_s=60)
+    stores = []
+
+    def open_and_add(name):
+        store = Store(root, middleware=[persistor.for_owner(lambda scope: "ab12")])
+        store.dispatch(todos.actions.added(name))
+        stores.append(store)
+
+    for round_ in range(10):
+        threads = [threading.Thread(target=open_and_add, args=(f"{round_}-{i}",)) for i in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)  # a liveness bound only; no assertion on how long anything took
+        assert not any(thread.is_alive() for thread in threads)
+    persistor.flush()
+    for store in stores:
+        store.close()
+    assert sorted(stored_state(storage, "app:browser:ab12")["todos"]["items"]) == sorted(
+        f"{r}-{i}" for r in range(10) for i in range(4)
+    )
+
+
 def test_a_ttl_that_is_not_positive_is_refused():
     with pytest.raises(PersistError, match=r'^persist\(key="app"\): ttl=0 is not positive; pass seconds > 0\.$'):
         persist(MemoryStorage(), key="app", ttl=0)
