@@ -89,3 +89,24 @@ def test_a_copy_that_could_not_be_kept_aside_is_never_written_over(redis_server,
         r"change copies it aside\.$",
         str(reports[0]),
     )
+
+
+def test_a_redis_key_with_a_version_but_no_value_is_reported_and_left_alone(redis_server, reports):
+    """Someone deleted the ``value`` field of a stored hash (its ``version`` is left): that is
+    unreadable data, not "absent", so it is reported and nothing is written over it."""
+    redis = pytest.importorskip("redis")
+    admin = redis.Redis.from_url(redis_server.url)
+    admin.hset("streamlit_redux:app", "version", 3)
+    reports, persisted = reports
+    store = Store(root, middleware=[persisted(RedisStorage(redis_server.url), key="app")])
+    store.dispatch(notes.actions.added("fresh"))
+    assert store.state["notes"]["items"] == ["fresh"]
+    assert admin.hgetall("streamlit_redux:app") == {b"version": b"3"}
+    [error] = reports  # one report: not one per failed compare-and-set
+    assert re.match(
+        r'^persist: reading key "app" failed \(RedisStorage found key "app" at redis://\S+ with a '
+        r'version \(3\) but no value; it was not written by RedisStorage, or was edited: delete it '
+        r"\(DEL streamlit_redux:app\) or restore its value\.\); starting from the state in memory, "
+        r"and nothing is written to that key until a read succeeds",
+        str(error),
+    )
