@@ -48,6 +48,7 @@ from streamlit_redux.middleware.persist_scope import (
     stored_key,
 )
 from streamlit_redux.middleware.persist_sync import Sync, timer_book
+from streamlit_redux.middleware.undo import MOVE_TYPES
 from streamlit_redux.storage.base import Storage
 from streamlit_redux.storage.sqlite import SQLiteStorage
 from streamlit_redux.store import signals
@@ -229,8 +230,14 @@ class Persistor:
         actions = book.actions_since_sync(state)  # first: it brings book.synced up to date
         base = merged(book.synced, action.payload, self.include)
         rebased = base
+        moves = [a.type for a in actions or () if a.type in MOVE_TYPES]
         if actions is None:
             book.unrebased = book.lost or "the actions since the last write are not known"
+        elif moves:
+            book.unrebased = (
+                f'they include "{moves[0]}", which moves through this store\'s own undo history: '
+                "re-applied onto another writer's copy it would move that history instead"
+            )
         else:
             try:
                 rebased = book.replayed(base, actions, reducer)

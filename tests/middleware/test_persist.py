@@ -10,6 +10,7 @@ from pyrsistent import freeze, pmap, pvector
 
 from streamlit_redux import Store, combine_reducers, create_slice, signals
 from streamlit_redux.middleware.persist import REHYDRATE, PersistError, persist
+from streamlit_redux.middleware.undo import undo
 from streamlit_redux.storage import MemoryStorage, SQLiteStorage, StorageError
 from streamlit_redux.testing import captured_actions
 
@@ -478,6 +479,24 @@ def test_changes_that_cannot_be_rebased_are_kept_aside_and_reported(failures):
     assert json.loads(storage.get(aside[0]))["state"]["todos"]["items"] == []
     assert isinstance(failures[-1], PersistError)
     assert re.match(r'^persist: key "app" was changed by another writer and this store\'s changes could not be re-applied onto it \(re-applying them raised ReducerError: Slice "todos" raised ValueError: .*\); the stored copy was adopted and this store\'s version is kept under "app\.conflict\.\d+"\.$', str(failures[-1]))
+
+
+def test_an_undo_is_not_re_applied_onto_another_writers_copy(tmp_path, failures):
+    """Tab B added eggs, tab A then added milk; B's Undo (meant for its eggs) finds A's copy.
+    Re-applied there, it would move A's history: milk gone, eggs kept. Not forced: A's copy is
+    adopted, B's version kept aside, and the report says why."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    made = lambda: Store(undoable(todos.reducer), middleware=[persist(storage, key="app")])  # noqa: E731
+    b = made()
+    b.dispatch(todos.actions.added("eggs"))
+    a = made()
+    a.dispatch(todos.actions.added("milk"))
+    b.dispatch(undo())
+    assert list(b.state["present"]["items"]) == ["eggs", "milk"]
+    assert list(made().state["present"]["items"]) == ["eggs", "milk"]
+    [aside] = storage.keys(prefix="app.conflict.")
+    assert json.loads(storage.get(aside))["state"]["present"]["items"] == []
+    assert re.match(r'^persist: key "app" was changed by another writer and this store\'s changes could not be re-applied onto it \(they include "@@streamlit_redux/undo/UNDO", which moves through this store\'s own undo history: re-applied onto another writer\'s copy it would move that history instead\); the stored copy was adopted and this store\'s version is kept under "app\.conflict\.\d+"\.$', str(failures[-1]))
 
 
 @settings(max_examples=60, deadline=None)
