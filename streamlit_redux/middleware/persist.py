@@ -92,12 +92,15 @@ class Persistor:
         ttl_s: float | None,
         resolved: bool,
         owner: str | None = None,
+        books: weakref.WeakSet[Book] | None = None,
     ) -> None:
         self.storage, self.key, self.scope = storage, key, scope
         self.storage_key, self.owner = storage_key, owner
         self.envelope, self.include, self.exclude = envelope, include, tuple(exclude)
         self.debounce_s, self.ttl_s, self.resolved = debounce_s, ttl_s, resolved
-        self._books: weakref.WeakSet[Book] = weakref.WeakSet()
+        # Shared with the copies ``for_owner`` resolves from this one: the app holds this
+        # persistor, the sessions' stores run those, and ``flush()`` must reach them all.
+        self._books: weakref.WeakSet[Book] = weakref.WeakSet() if books is None else books
         self._sync = Sync(
             storage, envelope, include, self.exclude, ttl_s, debounce_s, self._report,
             self._recovered,
@@ -148,6 +151,7 @@ class Persistor:
             ttl_s=self.ttl_s,
             resolved=True,
             owner=owner,
+            books=self._books,
         )
 
     # -- the middleware --------------------------------------------------------------------
@@ -287,8 +291,9 @@ class Persistor:
     def flush(self) -> None:
         """Write every debounced change now (call before the process exits).
 
-        Waits for a write in flight, then writes the newest state: storage never ends older
-        than memory.
+        Reaches every store that runs this persistor, or a copy ``for_owner`` resolved from it
+        (each session's, through ``get_store``). Waits for a write in flight, then writes the
+        newest state: storage never ends older than memory.
         """
         for book in list(self._books):
             self._sync.flush(book)

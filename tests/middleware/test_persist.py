@@ -675,6 +675,20 @@ def test_copies_kept_aside_expire_with_the_ttl_like_the_copy_they_came_from(tmp_
     assert storage.keys(prefix="app") == []
 
 
+def test_flush_on_the_persistor_the_app_made_writes_every_session_s_pending_change(tmp_path):
+    """The app holds the persistor ``persist(...)`` returned; each session's store runs the
+    copy ``for_owner`` resolved for it. ``flush()`` on the app's (at shutdown, say) must write
+    every session's debounced change."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    persistor = persist(storage, key="app", debounce_s=600)
+    for owner in ("ab12", "cd34"):
+        store = Store(root, middleware=[persistor.for_owner(lambda scope, owner=owner: owner)])
+        store.dispatch(todos.actions.added(f"{owner}'s"))
+    persistor.flush()
+    assert stored_state(storage, "app:browser:ab12")["todos"]["items"] == ["ab12's"]
+    assert stored_state(storage, "app:browser:cd34")["todos"]["items"] == ["cd34's"]
+
+
 def test_a_reload_reads_the_change_another_session_of_its_owner_has_not_written_yet(tmp_path):
     """A reload (or a new tab) is a new session of the same browser: it must start from the
     last change of the session it replaces, even while that change waits for its debounce."""
