@@ -4,7 +4,9 @@ Streamlit has no session-end hook. ``st.cache_resource(scope="session", on_relea
 when the websocket disconnects, but the session may resume within
 ``server.disconnectedSessionTTL`` with its state intact. So the release starts a lease: when it
 runs out and Streamlit no longer keeps the session, the store is closed (``Store.close()``:
-background effects cancelled, debounced writes flushed). A session that came back renews its
+background effects cancelled, debounced writes flushed). Debounced writes are also flushed at
+once when the websocket disconnects (``Store.flush()``): a server that stops disconnects every
+session first, and its timers do not outlive the process. A session that came back renews its
 lease on its next run; one that dropped again is kept for the TTL after that later disconnect,
 so the lease looks again then.
 """
@@ -40,6 +42,12 @@ def hold_lease(store: Store) -> None:
 
 
 def _release(lease: _Lease) -> None:
+    # The session may come back, but its server may also be stopping (a deploy closes every
+    # websocket first): write what a debounce holds now, on a thread the interpreter waits
+    # for at exit, so the change is stored either way.
+    stores = list(lease.stores)
+    if stores:
+        threading.Thread(target=_flush_all, args=(stores,), name="streamlit_redux flush").start()
     timer = threading.Timer(runtime.disconnected_session_ttl_s() + _MARGIN_S, _expire, (lease,))
     timer.daemon = True
     timer.start()
@@ -56,6 +64,11 @@ def _expire(lease: _Lease) -> None:
         return
     for store in stores:
         store.close()
+
+
+def _flush_all(stores: list[Store]) -> None:
+    for store in stores:
+        store.flush()
 
 
 @st.cache_resource(scope="session", on_release=_release, show_spinner=False)

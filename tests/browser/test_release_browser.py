@@ -114,3 +114,25 @@ def test_a_store_made_after_the_session_state_was_cleared_is_released_too(
     while log.read_text().count("cancelled") < 2 and time.monotonic() < deadline:
         time.sleep(0.2)  # waiting on the server's lease timers (TTL + a 5 s margin)
     assert log.read_text().count("cancelled") == 2  # both stores' effects
+
+
+def test_a_server_that_stops_writes_the_changes_its_sessions_debounce_held(serve, browser, tmp_path):
+    """A deploy stops the server (SIGTERM) while a session's change waits for its debounce:
+    the sessions end with the server, so their stores are released then, and the change is
+    written before the process exits."""
+    log, db = tmp_path / "released.log", tmp_path / "job.db"
+    log.write_text("")
+    server = serve(APP, {"RELEASE_LOG": str(log), "DRAFT_DB": str(db)})
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        wait_for_run(page)
+        page.get_by_label("Note").fill("typed before the deploy")
+        page.get_by_label("Note").press("Enter")
+        wait_for_run(page)
+        server.stop()  # SIGTERM, and wait for the process to exit
+    finally:
+        context.close()
+    stored = SQLiteStorage(str(db)).get("job")
+    assert stored is not None and "typed before the deploy" in stored
