@@ -136,3 +136,31 @@ def test_a_server_that_stops_writes_the_changes_its_sessions_debounce_held(serve
         context.close()
     stored = SQLiteStorage(str(db)).get("job")
     assert stored is not None and "typed before the deploy" in stored
+
+
+def test_a_session_that_resumed_without_a_run_is_still_released_when_it_ends(serve, browser, tmp_path):
+    """A reconnect does not rerun the script, so a tab that drops, comes back and is then
+    closed without a click never takes a new lease: the first one must keep watching."""
+    log, db = tmp_path / "released.log", tmp_path / "job.db"
+    log.write_text("")
+    server = serve(APP, {"RELEASE_LOG": str(log), "DRAFT_DB": str(db),
+                         "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": "1"})
+    context = browser.new_context()
+    page = context.new_page()
+    sockets = []
+    page.route_web_socket(re.compile(r"/_stcore/stream"), lambda ws: sockets.append(ws.connect_to_server()))
+    page.goto(server.url)
+    wait_for_run(page)
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("started=True")).to_be_visible()
+    sockets[-1].close()  # the server sees the client go; the page reconnects by itself
+    page.wait_for_selector("[data-testid='stApp']:not([data-test-connection-state='CONNECTED'])")
+    first_lease_ends = time.monotonic() + 1 + 5
+    wait_for_run(page)  # resumed, without a script run
+    page.wait_for_timeout((first_lease_ends + 1 - time.monotonic()) * 1000)
+    assert log.read_text() == ""  # connected when the first lease ran out: nothing released
+    context.close()  # now it ends, without a click since it came back
+    deadline = time.monotonic() + 30
+    while "cancelled" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)  # waiting on the server's lease timers
+    assert log.read_text() == "cancelled\n"
