@@ -222,3 +222,16 @@ def disconnected_session_ttl_s() -> float:
 def session_is_active(session_id: str) -> bool:
     """Whether a browser is connected to session ``session_id`` now."""
     return app_session(session_id) is not None
+
+
+def session_is_resumable(session_id: str) -> bool:
+    """Whether session ``session_id`` is disconnected but kept for a reconnect: Streamlit keeps
+    it for ``server.disconnectedSessionTTL`` after its *latest* disconnect. False without a
+    server, or where the session manager's ``get_session_info`` (1.67) is missing."""
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists() or session_is_active(session_id):
+        return False
+    manager = getattr(Runtime.instance(), "_session_mgr", None)
+    session_info = getattr(manager, "get_session_info", None)
+    return callable(session_info) and session_info(session_id) is not None

@@ -73,7 +73,7 @@ def shared_store(
     slot = SHARED_KEY_PREFIX + key
     view = st.session_state.get(slot)
     if not isinstance(view, StoreView) or view.store is not store:
-        view = StoreView(store)
+        view = StoreView(store, shared=True)
         st.session_state[slot] = view
     view.begin_run()
     if not runtime.PUSH_RERUNS:

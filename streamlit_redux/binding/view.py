@@ -30,6 +30,7 @@ from streamlit_redux.store import signals
 from streamlit_redux.store.actions import Action
 from streamlit_redux.store.errors import DispatchDuringRenderWarning
 from streamlit_redux.store.reducers import Reducer
+from streamlit_redux.store.selectors import SelectorCache
 from streamlit_redux.store.store import Store
 
 P = ParamSpec("P")
@@ -59,8 +60,17 @@ class StoreView(Generic[S]):
     >>> # st.button("Add", on_click=store.dispatch, args=(todos.actions.added("milk"),))
     """
 
-    def __init__(self, store: Store, *, session_id: str | None = None) -> None:
+    def __init__(
+        self, store: Store, *, session_id: str | None = None, shared: bool = False
+    ) -> None:
         self.store = store
+        # A shared store's view memoizes for its session alone: a selector may read who the
+        # session is (user_id(), a widget), so its result on one state differs per session.
+        # What another thread computes for it (another session's dispatch asking whether this
+        # one must rerun, where "who" is that session) goes to a memo of its own, used only
+        # for that question: it never becomes what this session shows.
+        self._memo = SelectorCache() if shared else None
+        self._probe_memo = SelectorCache() if shared else None
         self.session_id = session_id or runtime.current_session_id()
         self.tracker = SelectionTracker()
         self._drawn = DrawnWidgets()
@@ -98,8 +108,9 @@ class StoreView(Generic[S]):
         return self.store.subscribe(listener)
 
     def selector_stats(self) -> Any:
-        """The store's selector statistics (see :meth:`Store.selector_stats`)."""
-        return self.store.selector_stats()
+        """The selector statistics of this view's memo (see :meth:`Store.selector_stats`):
+        the store's, or this session's own for a shared store."""
+        return self.store.selector_stats() if self._memo is None else self._memo.stats()
 
     # -- runs ------------------------------------------------------------------------------
 
@@ -130,9 +141,9 @@ class StoreView(Generic[S]):
         """
         memo_key = key if key is not None else stable_key(selector)
         if runtime.in_callback():
-            return self.store.select(selector, key=memo_key)
+            return self._selected(selector, memo_key)
         state = self.store.state
-        value = self.store.select(selector, key=memo_key)
+        value = self._selected(selector, memo_key)
         self.tracker.record(selector, memo_key, value, holds=holds)
         if self.store.state is not state:
             # A change committed between reading and recording: its notification may have
@@ -199,9 +210,15 @@ class StoreView(Generic[S]):
 
     def changed_scopes(self) -> list[str]:
         """The scopes of this session whose recorded selections differ from the store now."""
-        return self.tracker.changed_scopes(
-            lambda selector, key: self.store.select(selector, key=key)
-        )
+        return self.tracker.changed_scopes(self._selected)
+
+    def _selected(self, selector: Callable[[Any], Any], key: Hashable) -> Any:
+        """``selector(state)`` through this view's memo (the store's, unless shared)."""
+        if self._memo is None or self._probe_memo is None:
+            return self.store.select(selector, key=key)
+        mine = runtime.current_session_id() == self.session_id
+        memo = self._memo if mine else self._probe_memo
+        return memo.evaluate(selector, self.store.state, key)
 
     def _on_state_changed(self, sender: Store, **_: Any) -> None:
         """A change this session did not make (another session, a background thread): push

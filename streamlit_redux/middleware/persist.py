@@ -36,7 +36,7 @@ from streamlit_redux.middleware.persist_book import (
     Failures,
 )
 from streamlit_redux.middleware.persist_codec import Envelope, Migration
-from streamlit_redux.middleware.persist_owners import forget, register
+from streamlit_redux.middleware.persist_owners import forget, open_books, register
 from streamlit_redux.middleware.persist_paths import check_paths, merged, persisted_part
 from streamlit_redux.middleware.persist_scope import (
     OWNED_SCOPES,
@@ -48,6 +48,7 @@ from streamlit_redux.middleware.persist_scope import (
     stored_key,
 )
 from streamlit_redux.middleware.persist_sync import Sync, timer_book
+from streamlit_redux.middleware.undo import MOVE_TYPES
 from streamlit_redux.storage.base import Storage
 from streamlit_redux.storage.sqlite import SQLiteStorage
 from streamlit_redux.store import signals
@@ -91,12 +92,15 @@ class Persistor:
         ttl_s: float | None,
         resolved: bool,
         owner: str | None = None,
+        books: weakref.WeakSet[Book] | None = None,
     ) -> None:
         self.storage, self.key, self.scope = storage, key, scope
         self.storage_key, self.owner = storage_key, owner
         self.envelope, self.include, self.exclude = envelope, include, tuple(exclude)
         self.debounce_s, self.ttl_s, self.resolved = debounce_s, ttl_s, resolved
-        self._books: weakref.WeakSet[Book] = weakref.WeakSet()
+        # Shared with the copies ``for_owner`` resolves from this one: the app holds this
+        # persistor, the sessions' stores run those, and ``flush()`` must reach them all.
+        self._books: weakref.WeakSet[Book] = weakref.WeakSet() if books is None else books
         self._sync = Sync(
             storage, envelope, include, self.exclude, ttl_s, debounce_s, self._report,
             self._recovered,
@@ -147,6 +151,7 @@ class Persistor:
             ttl_s=self.ttl_s,
             resolved=True,
             owner=owner,
+            books=self._books,
         )
 
     # -- the middleware --------------------------------------------------------------------
@@ -229,8 +234,14 @@ class Persistor:
         actions = book.actions_since_sync(state)  # first: it brings book.synced up to date
         base = merged(book.synced, action.payload, self.include)
         rebased = base
+        moves = [a.type for a in actions or () if a.type in MOVE_TYPES]
         if actions is None:
             book.unrebased = book.lost or "the actions since the last write are not known"
+        elif moves:
+            book.unrebased = (
+                f'they include "{moves[0]}", which moves through this store\'s own undo history: '
+                "re-applied onto another writer's copy it would move that history instead"
+            )
         else:
             try:
                 rebased = book.replayed(base, actions, reducer)
@@ -248,6 +259,14 @@ class Persistor:
         rebased instead: the first action is re-applied on top of the stored copy.
         """
         book.start_at(api.get_state() if before is None else before)
+        _flush_others(book)
+        try:
+            self._load(api, book, before)
+        finally:
+            book.opened = True
+
+    def _load(self, api: MiddlewareAPI, book: Book, before: Any) -> None:
+        """Read the stored copy and merge it in (or rebase onto it); see ``_rehydrate``."""
         loaded = self._sync.load(book, api.get_state())
         if loaded is None:
             book.blocked = True
@@ -272,8 +291,9 @@ class Persistor:
     def flush(self) -> None:
         """Write every debounced change now (call before the process exits).
 
-        Waits for a write in flight, then writes the newest state: storage never ends older
-        than memory.
+        Reaches every store that runs this persistor, or a copy ``for_owner`` resolved from it
+        (each session's, through ``get_store``). Waits for a write in flight, then writes the
+        newest state: storage never ends older than memory.
         """
         for book in list(self._books):
             self._sync.flush(book)
@@ -293,6 +313,21 @@ class Persistor:
         if failures is not None:
             failures.recover()
         signals.persist_recovered.send(self, key=key)
+
+
+def _flush_others(book: Book) -> None:
+    """Before a store reads its owner's copy, write what the owner's other open stores of this
+    key (the tab being reloaded, another tab) changed and a debounce still holds: a reload
+    starts from the change made just before it.
+
+    Only stores that finished opening are flushed: two stores opening at once never wait for
+    each other.
+    """
+    if book.owner is None:
+        return
+    for other in open_books(book.owner):
+        if other is not book and other.key == book.key and other.opened and other.flush:
+            other.flush()
 
 
 def _timer_failures() -> Failures | None:

@@ -49,6 +49,9 @@ class Book:
 
     key: str = ""
     rehydrated: bool = False
+    opened: bool = False
+    """The stored copy was read and merged (or found absent): the state is this store's own
+    from here, so another store of its owner may flush it before reading (``persist``)."""
     version: int = 0
     owner: str | None = None
     """The browser / user id the stored key belongs to (None: scope "app" or a plain key)."""

@@ -8,6 +8,9 @@ lock its writes hold, so no write is in flight across the mark), then deletes. A
 store never writes again; the session keeps what it shows until it ends, and a reload starts
 empty and persists as usual.
 
+A store that opens reads its owner's copy after the owner's other open stores of that key have
+written what a debounce still holds (``open_books``), so a reload starts from the last change.
+
 Only stores of this process are reached: with several server replicas, call ``forget`` on
 each (or end the sessions) as well.
 """
@@ -33,6 +36,12 @@ def register(book: Book, owner: str) -> None:
         _open.setdefault(owner, weakref.WeakSet()).add(book)
 
 
+def open_books(owner: str) -> list[Book]:
+    """The bookkeeping of ``owner``'s open stores in this process (every key)."""
+    with _lock:
+        return list(_open.get(owner, ()))
+
+
 def forget(storage: Storage, owner: str) -> int:
     """Delete everything stored for ``owner`` (every key and scope, and copies kept aside).
 
@@ -46,9 +55,7 @@ def forget(storage: Storage, owner: str) -> int:
     >>> forget(storage, "ab12"), storage.keys()
     (1, ['draft:browser:cd34'])
     """
-    with _lock:
-        books = list(_open.get(owner, ()))
-    for book in books:
+    for book in open_books(owner):
         with book.write_lock:  # waits for a write in flight; later ones see the mark
             book.forgotten = True
     mine = re.compile(rf":(?:browser|user):{re.escape(owner)}(?:\.|$)")

@@ -69,22 +69,36 @@ class Sync:
         try:
             part, migrated = self.envelope.opened(found.value, state, self.include)
         except Exception as exc:
-            aside = self.keep_aside(book.key, found.value, "corrupt")
+            problem = f'stored key "{book.key}" could not be loaded ({type(exc).__name__}: {exc})'
+            aside = self.keep_aside(book.key, found.value, "corrupt", problem)
+            if aside is None:
+                book.note_failure()  # the only copy is under the key: block writing, like a
+                return None  # failed read, until a later change copies it aside
             self.report(
-                f'stored key "{book.key}" could not be loaded ({type(exc).__name__}: {exc}); '
-                f'starting from the state in memory. The stored copy is kept under "{aside}"',
+                f"{problem}; starting from the state in memory. The stored copy is kept under "
+                f'"{aside}"',
                 exc,
             )
             return None, found.version, False
         return part, found.version, migrated
 
-    def keep_aside(self, key: str, raw: str, why: str) -> str:
+    def keep_aside(self, key: str, raw: str, why: str, problem: str) -> str | None:
+        """Copy ``raw`` to ``<key>.<why>.<time>`` and return that key; None (reported, with
+        ``problem``, the reason for the copy) when the copy could not be written.
+
+        The copy lives as long as a write of the key would (``ttl=``): it holds the same
+        owner's data, which the app promised to keep no longer than that.
+        """
         aside = f"{key}.{why}.{time.time_ns()}"
         try:
-            self.storage.set(aside, raw)
+            self.storage.set(aside, raw, ttl_s=self.ttl_s)
         except Exception as exc:  # the original key is still untouched: say so
-            self.report(f'could not copy key "{key}" aside ({exc}); it is left as it is', exc)
-            return key
+            self.report(
+                f"{problem}, and copying it aside failed ({exc}); it is left as it is, and "
+                "nothing is written to that key until a later change copies it aside",
+                exc,
+            )
+            return None
         return aside
 
     # -- writing ---------------------------------------------------------------------------
@@ -206,14 +220,16 @@ class Sync:
         book.api.dispatch(Action(REHYDRATE, stored, meta))
         if book.unrebased is None:
             return
+        problem = f'key "{book.key}" was changed by another writer'
         try:
-            aside = self.keep_aside(book.key, self.envelope.sealed(mine), "conflict")
+            kept = self.keep_aside(book.key, self.envelope.sealed(mine), "conflict", problem)
+            aside = f'"{kept}"' if kept is not None else "nowhere (copying it aside failed)"
         except Exception as exc:  # ours has no JSON form: it cannot be stored at all
             aside = f"nowhere ({exc})"
         self.report(
             f'key "{book.key}" was changed by another writer and this store\'s changes could '
             f"not be re-applied onto it ({book.unrebased}); the stored copy was adopted and "
-            f'this store\'s version is kept under "{aside}"',
+            f"this store's version is kept under {aside}",
             PersistError(book.unrebased),
         )
 

@@ -29,6 +29,7 @@ from streamlit_redux.store.reducers import COMPARED_BY_VALUE, Reducer
 
 __all__ = [
     "HISTORY_SIZE",
+    "MOVE_TYPES",
     "clear_history",
     "exclude_action",
     "group_by_action_types",
@@ -55,6 +56,12 @@ jump_to_past = create_action("@@streamlit_redux/undo/JUMP_TO_PAST")
 jump_to_future = create_action("@@streamlit_redux/undo/JUMP_TO_FUTURE")
 """``jump_to_future(i)``: make ``future[i]`` the present."""
 clear_history = create_action("@@streamlit_redux/undo/CLEAR_HISTORY")
+
+MOVE_TYPES: set[str] = {undo.type, redo.type, jump.type, jump_to_past.type, jump_to_future.type}
+"""Every action type that moves through an undo history (the built-in ones and those given to
+``undoable(undo_type=...)``). Such an action means "the step before (or after) *this* present":
+``persist`` does not re-apply one onto another writer's copy, where it would move that
+writer's history instead."""
 
 LATEST_UNFILTERED = "_latest_unfiltered"
 """The key of the present as of the last recorded (unfiltered) action; marks a history."""
@@ -246,8 +253,10 @@ def undoable(
             f"undoable(limit={limit!r}): limit must be an int >= 1 or None; pass e.g. limit=50, "
             "or leave it out to keep every state."
         )
+    moves = [undo_type, redo_type, jump_type, jump_to_past_type, jump_to_future_type]
+    MOVE_TYPES.update(moves)
     jumps = _history_handlers(
-        [undo_type, redo_type, jump_type, jump_to_past_type, jump_to_future_type],
+        moves,
         [clear_history_type] if isinstance(clear_history_type, str) else list(clear_history_type),
         ignore_initial_state,
     )

@@ -77,6 +77,13 @@ class RedisStorage:
         value, version = self._call(
             "get", key, lambda r: r.hmget(self.prefix + key, "value", "version")
         )
+        if value is None and version is not None:
+            # Not "absent": a write would need version 0 and lose every race against it.
+            raise StorageError(
+                f'RedisStorage found key "{key}" at {self.url} with a version ({version}) but no '
+                "value; it was not written by RedisStorage, or was edited: delete it "
+                f"(DEL {self.prefix}{key}) or restore its value."
+            )
         return None if value is None else Versioned(str(value), int(version))
 
     def set(self, key: str, value: str, *, ttl_s: float | None = None) -> None:

@@ -438,6 +438,20 @@ class Store(Generic[S]):
         else:
             callback()
 
+    def flush(self) -> None:
+        """Write out what middleware hold back (a debounced ``persist``): ``flush()`` each
+        resource that has one. The store stays open; the binding calls it when the session's
+        browser disconnects.
+
+        >>> Store(lambda s, a: s, 0).flush()
+        """
+        with self.lock:
+            resources = list(self._resources.values())
+        for value in resources:
+            flush = getattr(value, "flush", None)
+            if callable(flush):
+                flush()
+
     def close(self) -> None:
         """Release what middleware keep in this store: ``close()`` each resource that has one.
 

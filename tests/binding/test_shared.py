@@ -11,6 +11,7 @@ from streamlit_redux import NotInScriptRunError, Store, StoreView, shared_store,
 from streamlit_redux.binding import shared
 
 APP = Path(__file__).parents[1] / "browser" / "apps" / "shared_poll.py"
+DRAFTS = APP.parent / "shared_drafts.py"
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +59,19 @@ def test_removing_a_row_another_session_shows_does_not_break_the_click():
     assert not alice.exception, alice.exception
     bob.run()
     assert [t.value for t in bob.text] == ["count=2", "item 0: milk", "item 1: eggs"]
+
+
+def test_a_session_never_gets_the_selection_another_session_made():
+    """A selector may read who the session is (``user_id()``, a widget): its result on one
+    shared state differs per session, so one session's memo must not answer another."""
+    sessions = {}
+    for who in ("A", "B"):
+        app = sessions[who] = AppTest.from_file(str(DRAFTS), default_timeout=10)
+        app.query_params["who"] = who
+        app.run()
+        assert not app.exception, app.exception
+    shown = {who: [m.value for m in app.markdown][1:] for who, app in sessions.items()}
+    assert shown == {"A": ["mine=alice's"], "B": ["mine=bob's"]}
 
 
 def test_shared_store_outside_a_script_run_says_what_to_use():

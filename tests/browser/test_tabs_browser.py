@@ -99,3 +99,23 @@ def test_two_tabs_editing_at_once_lose_no_update(serve, browser, tmp_path):
     expect(shown(b, "notes")).to_contain_text("late", timeout=WAIT_MS)
     expect(shown(b, "count")).to_have_text(f"count={2 * ROUNDS + 1}", timeout=WAIT_MS)
     context.close()
+
+
+def test_a_reload_shows_the_change_made_just_before_it_while_its_write_is_debounced(
+    serve, browser, tmp_path
+):
+    db = tmp_path / "tabs.db"
+    server = serve(SERVE, {"TABS_DB": str(db), "TABS_DEBOUNCE_S": "600",
+                           "STREAMLIT_REDUX_SECRET_FILE": str(tmp_path / "secret")})
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(server.url)
+        wait_for_run(tab, WAIT_MS)
+        type_note(tab, "typed just before the reload")
+        expect(shown(tab, "notes")).to_have_text("notes=typed just before the reload")
+        tab.reload()  # a new session, while the old one's write waits for its 600 s debounce
+        wait_for_run(tab, WAIT_MS)
+        expect(shown(tab, "notes")).to_have_text("notes=typed just before the reload")
+    finally:
+        context.close()

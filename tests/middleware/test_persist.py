@@ -10,6 +10,7 @@ from pyrsistent import freeze, pmap, pvector
 
 from streamlit_redux import Store, combine_reducers, create_slice, signals
 from streamlit_redux.middleware.persist import REHYDRATE, PersistError, persist
+from streamlit_redux.middleware.undo import undo
 from streamlit_redux.storage import MemoryStorage, SQLiteStorage, StorageError
 from streamlit_redux.testing import captured_actions
 
@@ -480,6 +481,24 @@ def test_changes_that_cannot_be_rebased_are_kept_aside_and_reported(failures):
     assert re.match(r'^persist: key "app" was changed by another writer and this store\'s changes could not be re-applied onto it \(re-applying them raised ReducerError: Slice "todos" raised ValueError: .*\); the stored copy was adopted and this store\'s version is kept under "app\.conflict\.\d+"\.$', str(failures[-1]))
 
 
+def test_an_undo_is_not_re_applied_onto_another_writers_copy(tmp_path, failures):
+    """Tab B added eggs, tab A then added milk; B's Undo (meant for its eggs) finds A's copy.
+    Re-applied there, it would move A's history: milk gone, eggs kept. Not forced: A's copy is
+    adopted, B's version kept aside, and the report says why."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    made = lambda: Store(undoable(todos.reducer), middleware=[persist(storage, key="app")])  # noqa: E731
+    b = made()
+    b.dispatch(todos.actions.added("eggs"))
+    a = made()
+    a.dispatch(todos.actions.added("milk"))
+    b.dispatch(undo())
+    assert list(b.state["present"]["items"]) == ["eggs", "milk"]
+    assert list(made().state["present"]["items"]) == ["eggs", "milk"]
+    [aside] = storage.keys(prefix="app.conflict.")
+    assert json.loads(storage.get(aside))["state"]["present"]["items"] == []
+    assert re.match(r'^persist: key "app" was changed by another writer and this store\'s changes could not be re-applied onto it \(they include "@@streamlit_redux/undo/UNDO", which moves through this store\'s own undo history: re-applied onto another writer\'s copy it would move that history instead\); the stored copy was adopted and this store\'s version is kept under "app\.conflict\.\d+"\.$', str(failures[-1]))
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 2), st.booleans()), min_size=1, max_size=30))
 def test_interleaved_writers_on_one_key_keep_every_update(steps):
@@ -638,6 +657,76 @@ def test_ttl_expires_the_stored_copy_and_purge_deletes_it():
     assert storage.get("app") is None
     assert purge_expired(storage) == 1
     assert list(make(storage).state["todos"]["items"]) == []
+
+
+def test_copies_kept_aside_expire_with_the_ttl_like_the_copy_they_came_from(tmp_path, failures):
+    """A ttl says how long someone's data may stay stored; the copies kept aside (a conflict,
+    data that could not be loaded) hold the same data, so they expire too."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    storage.set("app", "{cut off")
+    made = lambda: Store(combine_reducers(todos=removable.reducer),  # noqa: E731
+                         middleware=[persist(storage, key="app", ttl=0.2)])
+    a, b = made(), made()  # a keeps the unreadable copy aside; both start fresh
+    a.dispatch(removable.actions.removed("milk"))
+    b.dispatch(removable.actions.removed("milk"))  # cannot be re-applied: kept aside
+    kept = storage.keys(prefix="app.")
+    assert [k.split(".")[1] for k in kept] == ["conflict", "corrupt"]
+    threading.Event().wait(0.3)  # let the copies expire: no assertion on how long anything took
+    assert storage.keys(prefix="app") == []
+
+
+def test_flush_on_the_persistor_the_app_made_writes_every_session_s_pending_change(tmp_path):
+    """The app holds the persistor ``persist(...)`` returned; each session's store runs the
+    copy ``for_owner`` resolved for it. ``flush()`` on the app's (at shutdown, say) must write
+    every session's debounced change."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    persistor = persist(storage, key="app", debounce_s=600)
+    for owner in ("ab12", "cd34"):
+        store = Store(root, middleware=[persistor.for_owner(lambda scope, owner=owner: owner)])
+        store.dispatch(todos.actions.added(f"{owner}'s"))
+    persistor.flush()
+    assert stored_state(storage, "app:browser:ab12")["todos"]["items"] == ["ab12's"]
+    assert stored_state(storage, "app:browser:cd34")["todos"]["items"] == ["cd34's"]
+
+
+def test_a_reload_reads_the_change_another_session_of_its_owner_has_not_written_yet(tmp_path):
+    """A reload (or a new tab) is a new session of the same browser: it must start from the
+    last change of the session it replaces, even while that change waits for its debounce."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    persistor = persist(storage, key="app", debounce_s=60)
+    before = Store(root, middleware=[persistor.for_owner(lambda scope: "ab12")])
+    before.dispatch(todos.actions.added("typed just before the reload"))
+    after = Store(root, middleware=[persistor.for_owner(lambda scope: "ab12")])
+    assert list(after.state["todos"]["items"]) == ["typed just before the reload"]
+    other = Store(root, middleware=[persistor.for_owner(lambda scope: "cd34")])
+    assert list(other.state["todos"]["items"]) == []  # another browser's session: not its copy
+
+
+def test_sessions_of_one_owner_opening_together_lose_no_update(tmp_path):
+    """Tabs restored at once: each store that opens writes the others' pending changes first;
+    opening together, none waits for another (a deadlock would leave threads running)."""
+    storage = SQLiteStorage(tmp_path / "app.db")
+    persistor = persist(storage, key="app", debounce_s=60)
+    stores = []
+
+    def open_and_add(name):
+        store = Store(root, middleware=[persistor.for_owner(lambda scope: "ab12")])
+        store.dispatch(todos.actions.added(name))
+        stores.append(store)
+
+    for round_ in range(10):
+        threads = [threading.Thread(target=open_and_add, args=(f"{round_}-{i}",)) for i in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)  # a liveness bound only; no assertion on how long anything took
+        assert not any(thread.is_alive() for thread in threads)
+    persistor.flush()
+    for store in stores:
+        store.close()
+    assert sorted(stored_state(storage, "app:browser:ab12")["todos"]["items"]) == sorted(
+        f"{r}-{i}" for r in range(10) for i in range(4)
+    )
 
 
 def test_a_ttl_that_is_not_positive_is_refused():

@@ -161,6 +161,17 @@ def test_redis_unreachable_is_reported_with_the_fix():
         storage.get("k")
 
 
+def test_redis_hash_with_a_version_but_no_value_is_an_error_not_absent(redis_url):
+    import redis
+
+    prefix = f"novalue{time.time_ns()}:"
+    redis.Redis.from_url(redis_url).hset(f"{prefix}k", "version", 3)
+    storage = RedisStorage(redis_url, prefix=prefix)
+    with pytest.raises(StorageError, match=r'^RedisStorage found key "k" at redis://\S+ with a version \(3\) but no value; it was not written by RedisStorage, or was edited: delete it \(DEL novalue\d+:k\) or restore its value\.$'):
+        storage.get_versioned("k")
+    storage.close()
+
+
 def test_redis_close_leaves_no_connection_and_the_next_call_connects_again(redis_url):
     import redis
 

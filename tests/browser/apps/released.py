@@ -27,5 +27,6 @@ store = get_store(job.reducer, middleware=[
     persist(SQLiteStorage(os.environ["DRAFT_DB"]), key="job", scope="app", debounce_s=600),
 ])
 st.button("Start", on_click=store.dispatch, args=(job.actions.started(),))
+st.button("Reset", on_click=st.session_state.clear)  # the usual "start over": a new store
 st.text_input("Note", **store.bind("note", job.actions.noted))
 st.write(f"started={store.select(lambda s: s['started'])}")

@@ -1,5 +1,6 @@
 """Test app: notes and a counter persisted per browser on SQLite (``TABS_DB``), edited from
-several tabs of one browser; served by serve.py with the browser-id cookie."""
+several tabs of one browser; served by serve.py with the browser-id cookie (``TABS_DEBOUNCE_S``:
+persist's debounce, 0 by default)."""
 
 import os
 
@@ -15,7 +16,8 @@ board = create_slice(
     reducers={"noted": lambda s, a: s.set("notes", s["notes"].append(a.payload)),
               "counted": lambda s, a: s.set("count", s["count"] + 1)},
 )
-store = get_store(board.reducer, middleware=[persist(SQLiteStorage(os.environ["TABS_DB"]), key="board")])
+store = get_store(board.reducer, middleware=[persist(SQLiteStorage(os.environ["TABS_DB"]), key="board",
+                                                     debounce_s=float(os.environ.get("TABS_DEBOUNCE_S", 0)))])
 
 
 def add_note() -> None:
