@@ -78,8 +78,8 @@ def test_the_readme_signup_workflow_binds_its_email_field_and_moves_on():
     ])
     app = AppTest.from_string(script, default_timeout=15).run()
     assert not app.exception, app.exception
-    assert app.button(key="signup-next").disabled  # required(): an empty email holds Next
+    assert app.button(key="signup-account-next").disabled  # required(): an empty email holds Next
     app.text_input[0].input("ann@example.com").run()
-    app.button(key="signup-next").click().run()
+    app.button(key="signup-account-next").click().run()
     app.run()  # AppTest's tree after a keyed rerun holds only the fragments that ran
     assert [t.value for t in app.text] == ["profile"]
