@@ -445,12 +445,7 @@ class Store(Generic[S]):
 
         >>> Store(lambda s, a: s, 0).flush()
         """
-        with self.lock:
-            resources = list(self._resources.values())
-        for value in resources:
-            flush = getattr(value, "flush", None)
-            if callable(flush):
-                flush()
+        self._call_on_resources("flush")
 
     def close(self) -> None:
         """Release what middleware keep in this store: ``close()`` each resource that has one.
@@ -461,12 +456,17 @@ class Store(Generic[S]):
 
         >>> Store(lambda s, a: s, 0).close()
         """
+        self._call_on_resources("close")
+
+    def _call_on_resources(self, method: str) -> None:
+        """Call ``method()`` on each resource that has one, outside the lock: a resource may
+        wait there for its own thread, which may be dispatching."""
         with self.lock:
             resources = list(self._resources.values())
         for value in resources:
-            close = getattr(value, "close", None)
-            if callable(close):
-                close()
+            call = getattr(value, method, None)
+            if callable(call):
+                call()
 
     def _converted(self, mapping: Mapping[str, Any]) -> Action:
         """``to_action(mapping)``; one refused is announced like any failed dispatch."""
