@@ -22,10 +22,10 @@ from pyrsistent import thaw
 from streamlit_redux.binding.widgets import (
     RecordingReader,
     default_widget_key,
+    dispatch_edit,
     same_widget_value,
 )
 from streamlit_redux.store.actions import Action
-from streamlit_redux.store.errors import StreamlitReduxError
 from streamlit_redux.store.selectors import select_path
 
 Validate = Callable[[Mapping[str, Any]], Mapping[str, str]]
@@ -84,9 +84,7 @@ class FormBinding:
                     name: st.session_state.pop(self._prefix + name + ":seeded", _NOTHING)
                     for name in fields
                 }
-                try:
-                    self._view.dispatch(self._action_creator(values))
-                except StreamlitReduxError:
+                if not dispatch_edit(self._view, self._action_creator(values)):
                     # Refused (a reducer raised; show_alerts says why): the state is as it
                     # was, so the fields keep what the user typed, to correct and submit again.
                     for name, value in seeded.items():

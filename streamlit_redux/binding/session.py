@@ -13,6 +13,7 @@ from streamlit_redux.binding.alerts import show_alerts
 from streamlit_redux.binding.identity import owner_for_scope
 from streamlit_redux.binding.lifecycle import hold_lease
 from streamlit_redux.binding.view import StoreView
+from streamlit_redux.binding.widgets import DEFAULT_STORE_NAME
 from streamlit_redux.middleware.persist import Persistor
 from streamlit_redux.store import signals
 from streamlit_redux.store.errors import NotInScriptRunError
@@ -29,7 +30,7 @@ _PANEL_MODULE = "streamlit_redux.devtools.panel"
 def get_store(
     reducer: Reducer | Mapping[str, Reducer],
     *,
-    key: str = "store",
+    key: str = DEFAULT_STORE_NAME,
     initial_state: Any = None,
     middleware: Iterable[Middleware] = (),
     devtools: bool | Literal["auto"] = False,

@@ -69,8 +69,7 @@ class StoreView(Generic[S]):
         # What another thread computes for it (another session's dispatch asking whether this
         # one must rerun, where "who" is that session) goes to a memo of its own, used only
         # for that question: it never becomes what this session shows.
-        self._memo = SelectorCache() if shared else None
-        self._probe_memo = SelectorCache() if shared else None
+        self._memos = (SelectorCache(), SelectorCache()) if shared else None  # (own, probe)
         self.session_id = session_id or runtime.current_session_id()
         self.tracker = SelectionTracker()
         self._drawn = DrawnWidgets()
@@ -110,7 +109,7 @@ class StoreView(Generic[S]):
     def selector_stats(self) -> Any:
         """The selector statistics of this view's memo (see :meth:`Store.selector_stats`):
         the store's, or this session's own for a shared store."""
-        return self.store.selector_stats() if self._memo is None else self._memo.stats()
+        return self.store.selector_stats() if self._memos is None else self._memos[0].stats()
 
     # -- runs ------------------------------------------------------------------------------
 
@@ -214,10 +213,10 @@ class StoreView(Generic[S]):
 
     def _selected(self, selector: Callable[[Any], Any], key: Hashable) -> Any:
         """``selector(state)`` through this view's memo (the store's, unless shared)."""
-        if self._memo is None or self._probe_memo is None:
+        if self._memos is None:
             return self.store.select(selector, key=key)
-        mine = runtime.current_session_id() == self.session_id
-        memo = self._memo if mine else self._probe_memo
+        own, probe = self._memos
+        memo = own if runtime.current_session_id() == self.session_id else probe
         return memo.evaluate(selector, self.store.state, key)
 
     def _on_state_changed(self, sender: Store, **_: Any) -> None:

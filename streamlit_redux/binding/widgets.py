@@ -9,7 +9,6 @@ when the widget's value changes that scope reruns and the widget's return value 
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Container, Hashable
 from typing import Any, Protocol
 
@@ -23,7 +22,8 @@ from streamlit_redux.store.errors import BindingError, StreamlitReduxError
 from streamlit_redux.store.selectors import select_path
 
 WIDGET_KEY_PREFIX = "streamlit_redux:bind:"
-DEFAULT_STORE_NAME = "store"  # get_store's key=
+DEFAULT_STORE_NAME = "store"
+"""``get_store``'s default ``key=``: its widgets keep keys without a store name."""
 
 
 class RecordingReader(Protocol):
@@ -98,8 +98,8 @@ def bind_widget(
     return {"key": widget_key, "on_change": on_change}
 
 
-def dispatch_edit(view: RecordingReader, action: Action) -> None:
-    """Dispatch a bound widget's edit; one the store refuses does not break the page.
+def dispatch_edit(view: RecordingReader, action: Action) -> bool:
+    """Dispatch a bound widget's (or form's) edit; return whether the store took it.
 
     A reducer or middleware that raises (a validation) leaves the state as it was and the
     refusal is shown as a toast (``show_alerts``). Raised from the widget's callback, it would
@@ -107,9 +107,11 @@ def dispatch_edit(view: RecordingReader, action: Action) -> None:
     and the widget the refused value. Caught, the run goes on and re-seeds the widget from
     the store (a refusal changes no other scope's data).
     """
-    # Announced as signals.dispatch_failed, so show_alerts tells the user why.
-    with contextlib.suppress(StreamlitReduxError):
+    try:
         view.dispatch(action)
+    except StreamlitReduxError:  # announced as signals.dispatch_failed: show_alerts says why
+        return False
+    return True
 
 
 def default_widget_key(view: RecordingReader, source: str | Callable[[Any], Any]) -> str:
